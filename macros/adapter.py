@@ -1,0 +1,43 @@
+"""The one MkDocs-specific module: registers the library's macros with mkdocs-macros.
+
+Only `define_env` is used (Zensical's macros support calls only that). Data is loaded and
+checked once per build here, not once per page.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+
+from .errors import PlaybookError
+from .project import Project, load_playbook
+
+log = logging.getLogger("mkdocs.plugins.mynumber_playbook")
+
+
+def define_env(env: Any) -> None:
+    config = env.conf
+    try:
+        playbook = load_playbook(Project(Path(config.config_file_path).parent))
+    except PlaybookError as error:
+        raise PluginError(f"The playbook sources have {len(error.problems)} problem(s):\n{error}") from None
+    log.debug("loaded %d contacts and %d trees", len(playbook.data.contacts), len(playbook.data.trees))
+
+    def link(ref: str) -> str:
+        page, _, anchor = ref.partition("#")
+        target = File(page, config.docs_dir, config.site_dir, config.use_directory_urls).url
+        return get_relative_url(target, env.page.url) + (f"#{anchor}" if anchor else "")
+
+    env.macro(playbook.contact_table, "contact_table")
+    env.macro(playbook.contact, "contact")
+    env.macro(lambda tree_id: playbook.tree(tree_id, link), "tree")
+    env.macro(playbook.tree_diagram, "tree_diagram")
+    env.macro(playbook.provision_table, "provision_table")
+    env.macro(playbook.roles_table, "roles_table")
+    env.macro(playbook.glossary, "glossary")
+    env.macro(playbook.fact, "fact")

@@ -1,0 +1,19 @@
+"""HTML renderers: every value from the data is escaped here, never in the callers."""
+
+from __future__ import annotations
+
+from .contacts import contact_card, contact_table
+from .glossary import fact, glossary
+from .tables import provision_table, roles_table
+from .trees import tree_diagram, tree_outline
+
+__all__ = [
+    "contact_card",
+    "contact_table",
+    "fact",
+    "glossary",
+    "provision_table",
+    "roles_table",
+    "tree_diagram",
+    "tree_outline",
+]

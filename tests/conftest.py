@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite golden files from current output")
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+def assert_golden(actual: str, expected_file: Path, update: bool) -> None:
+    """Compare with a golden file; HTML is split at tag boundaries so diffs stay readable."""
+    actual = re.sub(r"><", ">\n<", actual).rstrip("\n") + "\n"
+    if update or os.environ.get("UPDATE_GOLDEN"):
+        expected_file.write_text(actual, encoding="utf-8")
+    assert expected_file.exists(), f"missing golden file {expected_file}; run pytest --update-golden and review it"
+    assert actual == expected_file.read_text(encoding="utf-8")
+
+
+def make_my_number(first_eleven: str = "12345678901") -> str:
+    """A number with a valid check digit, built at test time so none is stored in the repository."""
+    from macros.guard import check_digit
+
+    return first_eleven + str(check_digit(first_eleven))
