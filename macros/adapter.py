@@ -7,14 +7,19 @@ checked once per build here, not once per page.
 from __future__ import annotations
 
 import logging
+import traceback
 from pathlib import Path
 from typing import Any
 
+from jinja2 import UndefinedError
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+from mkdocs_macros.errors import format_error
 
 from .errors import PlaybookError
+from .playbook import MacroError
 from .project import Project, load_playbook
 
 log = logging.getLogger("mkdocs.plugins.mynumber_playbook")
@@ -41,3 +46,11 @@ def define_env(env: Any) -> None:
     env.macro(playbook.roles_table, "roles_table")
     env.macro(playbook.glossary, "glossary")
     env.macro(playbook.fact, "fact")
+
+
+@format_error.register
+def _page_error(error: MacroError | UndefinedError, markdown: str, page: Page) -> str:
+    """A mistake in a page's macro call: name the page and line, without a traceback."""
+    frames = [frame for frame in traceback.extract_tb(error.__traceback__) if frame.filename == "<template>"]
+    line = f":{frames[-1].lineno}" if frames else ""
+    return f"{page.file.src_path}{line}: {error}"

@@ -64,7 +64,7 @@ def _merge(layers: list[tuple[YamlFile, Document]]) -> Catalog:
                     merged[section][entry_id] = entry
                     origins[(section, entry_id)] = file
     raise_if_any(problems)
-    return Catalog(Document.model_construct(**merged), origins)
+    return Catalog(Document.model_construct(None, **merged), origins)
 
 
 def _display(path: Path, root: Path) -> str:

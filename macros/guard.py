@@ -33,7 +33,7 @@ class Allowed(Model):
 
 
 class Allowlist(Model):
-    allow: list[Allowed] = []
+    allow: tuple[Allowed, ...] = ()
 
 
 def check_digit(first_eleven: str) -> int:

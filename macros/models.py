@@ -7,7 +7,7 @@ overlay can add or override entries in any section with the same shape.
 from __future__ import annotations
 
 import datetime
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -113,7 +113,7 @@ class Outcome(Model):
     see: list[PageRef] = Field(default=[], description="Playbook sections, e.g. playbooks/card-loss.md#suspend.")
 
 
-Node = Annotated[Union[Question, Outcome], Field(discriminator="kind")]
+Node = Annotated[Question | Outcome, Field(discriminator="kind")]
 
 
 class Tree(Sourced):

@@ -21,6 +21,9 @@ class Playbook:
     data: Document
     pages: PageIndex
 
+    def _known_one(self, section: str, entry_id: str, macro: str) -> str:
+        return self._known(section, [entry_id], macro)[0]
+
     def _known(self, section: str, ids: Iterable[str], macro: str) -> list[str]:
         entries = getattr(self.data, section)
         ids = list(ids)
@@ -37,20 +40,24 @@ class Playbook:
         return render.contact_table(self.data, self._known("contacts", ids or self.data.contacts, "contact_table"))
 
     def contact(self, contact_id: str) -> str:
-        return render.contact_card(self.data, *self._known("contacts", [contact_id], "contact"))
+        return render.contact_card(self.data, self._known_one("contacts", contact_id, "contact"))
 
     def tree(self, tree_id: str, link: Linker) -> str:
-        return render.tree_outline(self.data, *self._known("trees", [tree_id], "tree"), self.pages, link)
+        return render.tree_outline(self.data, self._known_one("trees", tree_id, "tree"), self.pages, link)
 
     def tree_diagram(self, tree_id: str) -> str:
-        return render.tree_diagram(self.data, *self._known("trees", [tree_id], "tree_diagram"))
+        return render.tree_diagram(self.data, self._known_one("trees", tree_id, "tree_diagram"))
 
     def provision_table(self, *ids: str, decision: str | None = None) -> str:
         if decision is not None:
             if decision not in DECISIONS:
                 raise MacroError(f"provision_table: decision must be one of {', '.join(DECISIONS)}")
-            ids = _selection("provision_table", ids, [i for i, c in self.data.provision.items() if c.decision == decision])
-        return render.provision_table(self.data, self._known("provision", ids or self.data.provision, "provision_table"))
+            ids = _selection(
+                "provision_table", ids, [i for i, c in self.data.provision.items() if c.decision == decision]
+            )
+        return render.provision_table(
+            self.data, self._known("provision", ids or self.data.provision, "provision_table")
+        )
 
     def roles_table(self) -> str:
         return render.roles_table(self.data)
@@ -59,7 +66,7 @@ class Playbook:
         return render.glossary(self.data)
 
     def fact(self, fact_id: str) -> str:
-        return render.fact(self.data, *self._known("facts", [fact_id], "fact"))
+        return render.fact(self.data, self._known_one("facts", fact_id, "fact"))
 
 
 def _selection(macro: str, ids: tuple[str, ...], matching: list[str]) -> tuple[str, ...]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 
@@ -54,7 +53,10 @@ def test_render_matches_golden(name: str, playbook: Playbook, update_golden: boo
         (lambda p: p.contact_table("window", topic="card-loss"), "contact_table: give ids or a filter, not both"),
         (lambda p: p.tree("found", link), "tree: unknown trees id 'found'; known ids: lost"),
         (lambda p: p.provision_table(decision="card"), "provision_table: the filter selects nothing"),
-        (lambda p: p.provision_table(decision="maybe"), "provision_table: decision must be one of provide, refuse, card"),
+        (
+            lambda p: p.provision_table(decision="maybe"),
+            "provision_table: decision must be one of provide, refuse, card",
+        ),
         (lambda p: p.fact("fees"), "fact: unknown facts id 'fees'; known ids: fee"),
     ],
 )

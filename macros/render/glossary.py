@@ -13,7 +13,8 @@ def glossary(data: Document) -> str:
             f'<p class="mnp-glossary__variants">言い換え：{esc("、".join(term.variants))}</p>' if term.variants else ""
         )
         items.append(
-            f'<dt id="term-{esc(term_id)}">{esc(term.term)}<span class="mnp-glossary__reading">（{esc(term.reading)}）</span></dt>'
+            f'<dt id="term-{esc(term_id)}">{esc(term.term)}'
+            f'<span class="mnp-glossary__reading">（{esc(term.reading)}）</span></dt>'
             f"<dd><p>{esc(term.definition)}</p>{variants}<p>{cite(data, term)}</p></dd>"
         )
     return f'<dl class="mnp-glossary">{"".join(items)}</dl>'

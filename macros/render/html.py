@@ -57,7 +57,9 @@ def table(cls: str, headers: Iterable[str], rows: Iterable[Iterable[str]]) -> st
     """A table whose first cell in each row heads that row; cells are already-escaped HTML."""
     head = "".join(f'<th scope="col">{esc(h)}</th>' for h in headers)
     body = "".join(
-        "<tr>" + "".join(f'<th scope="row">{c}</th>' if i == 0 else f"<td>{c}</td>" for i, c in enumerate(row)) + "</tr>"
+        "<tr>"
+        + "".join(f'<th scope="row">{c}</th>' if i == 0 else f"<td>{c}</td>" for i, c in enumerate(row))
+        + "</tr>"
         for row in rows
     )
     return f'<div class="mnp-table {cls}"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'

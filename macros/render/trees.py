@@ -45,7 +45,8 @@ def _outline_step(data: Document, tree_id: str, step: Step, pages: PageIndex, li
             f'<p class="mnp-node__text"><span class="mnp-node__kind">質問</span>{esc(node.text)}</p>'
             f'{help_text}<ul class="mnp-branches">{branches}</ul></div>'
         )
-    return f'<div class="mnp-node mnp-node--outcome mnp-verdict--{node.verdict}" id="{anchor}">{_outcome(data, node, pages, link)}</div>'
+    outcome = _outcome(data, node, pages, link)
+    return f'<div class="mnp-node mnp-node--outcome mnp-verdict--{node.verdict}" id="{anchor}">{outcome}</div>'
 
 
 def _outcome(data: Document, node: Outcome, pages: PageIndex, link: Linker) -> str:
@@ -72,7 +73,8 @@ def tree_diagram(data: Document, tree_id: str) -> str:
     tree: Tree = data.trees[tree_id]
     label = f"「{tree.title}」の流れ図。同じ内容を文章で示した一覧がこのページにあります。"
     return (
-        f'<figure class="mnp-diagram"><div class="mnp-diagram__scroll" role="img" tabindex="0" aria-label="{esc(label)}">'
+        '<figure class="mnp-diagram">'
+        f'<div class="mnp-diagram__scroll" role="img" tabindex="0" aria-label="{esc(label)}">'
         f'<ul class="mnp-dg">{_diagram_step(walk(tree))}</ul></div>'
         f"<figcaption>図：{esc(tree.title)}</figcaption></figure>"
     )
@@ -80,7 +82,13 @@ def tree_diagram(data: Document, tree_id: str) -> str:
 
 def _diagram_step(step: Step, label: str | None = None) -> str:
     edge = f'<span class="mnp-dg__edge">{esc(label)}</span>' if label is not None else ""
-    kind = "ref" if step.repeat else "question" if isinstance(step.node, Question) else f"outcome mnp-verdict--{step.node.verdict}"
+    kind = (
+        "ref"
+        if step.repeat
+        else "question"
+        if isinstance(step.node, Question)
+        else f"outcome mnp-verdict--{step.node.verdict}"
+    )
     prefix = "→ " if step.repeat else ""
     children = "".join(_diagram_step(child, option) for option, child in step.branches)
     box = f'<span class="mnp-dg__box mnp-dg__box--{kind}">{prefix}{esc(_caption(step.node))}</span>'

@@ -1,0 +1,137 @@
+"""Full MkDocs builds: the real site, and copies of it with one planted mistake each."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, make_my_number
+
+
+def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(ROOT, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def page(site: Path, path: str) -> str:
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_playbook_and_page_is_built(site: Path) -> None:
+    for path in (
+        "",
+        "playbooks",
+        "playbooks/leak",
+        "playbooks/card-loss",
+        "playbooks/provision",
+        "contacts",
+        "glossary",
+    ):
+        html = page(site, path)
+        assert '<html lang="ja"' in html
+
+
+def test_contact_table_comes_from_data(site: Path) -> None:
+    html = page(site, "contacts")
+    assert '<a class="mnp-tel" href="tel:0120950178">0120-95-0178</a>' in html
+    assert "個人情報保護委員会" in html
+    assert "要確認" in html  # unverified facts are flagged, not stated as settled
+
+
+def test_trees_render_as_outline_and_diagram_with_node_anchors(site: Path) -> None:
+    html = page(site, "playbooks/card-loss")
+    assert 'id="tree-card-loss"' in html
+    assert re.search(r'id="tree-card-loss--[a-z0-9-]+"', html)
+    assert 'class="mnp-diagram"' in html
+    # outcome links resolve to the playbook sections, relative to the page
+    assert re.search(r'<a href="(\.\./)?(card-loss/)?#[a-z-]+">', html) or 'href="./#' in html
+
+
+def test_provision_table_is_rendered(site: Path) -> None:
+    html = page(site, "playbooks/provision")
+    assert 'class="mnp-table mnp-provision"' in html
+    assert "源泉徴収票" in html
+
+
+def test_nothing_is_loaded_from_another_host(site: Path) -> None:
+    for html_file in site.rglob("*.html"):
+        html = html_file.read_text(encoding="utf-8")
+        for attr in re.findall(r'<(?:script|link|img|iframe|source)\b[^>]*\b(?:src|href)="([^"]+)"', html):
+            assert not re.match(r"(https?:)?//", attr), f"{html_file}: loads {attr}"
+    css = (site / "assets" / "stylesheets" / "playbook.css").read_text(encoding="utf-8")
+    assert "Hiragino Sans" in css and "@import" not in css and "@font-face" not in css
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    """A copy of the project whose sources a test may break."""
+    for name in ("mkdocs.yml", "data", "docs", "playbooks", "macros"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, tmp_path / name, symlinks=True, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, tmp_path / name)
+    return tmp_path
+
+
+def assert_build_fails(project: Path, *expected: str) -> str:
+    result = mkdocs_build(project, project / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "Traceback" not in output, output
+    for text in expected:
+        assert text in output, output
+    return output
+
+
+def test_planted_my_number_blocks_the_build(project_copy: Path) -> None:
+    leak = project_copy / "playbooks" / "leak.md"
+    leak.write_text(
+        leak.read_text(encoding="utf-8") + f"\n社員の番号 {make_my_number('98765432109')}\n", encoding="utf-8"
+    )
+    lines = leak.read_text(encoding="utf-8").count("\n")
+    assert_build_fails(project_copy, f"playbooks/leak.md:{lines}:", "looks like a real My Number")
+
+
+def test_invalid_data_blocks_the_build_with_file_and_line(project_copy: Path) -> None:
+    data = project_copy / "data" / "mynumber.yml"
+    data.write_text(data.read_text(encoding="utf-8") + "contacts:\n  again: {}\n", encoding="utf-8")
+    assert_build_fails(project_copy, "data/mynumber.yml:", 'duplicate key "contacts"')
+
+
+def test_unknown_id_in_a_page_blocks_the_build(project_copy: Path) -> None:
+    page_file = project_copy / "docs" / "contacts.md"
+    page_file.write_text(
+        page_file.read_text(encoding="utf-8") + '\n{{ contact("no-such-window") }}\n', encoding="utf-8"
+    )
+    assert_build_fails(project_copy, "unknown contacts id 'no-such-window'")
+
+
+def test_undefined_variable_in_a_page_blocks_the_build(project_copy: Path) -> None:
+    page_file = project_copy / "docs" / "index.md"
+    page_file.write_text(page_file.read_text(encoding="utf-8") + "\n{{ no_such_macro }}\n", encoding="utf-8")
+    assert_build_fails(project_copy, "no_such_macro")
+
+
+def test_broken_link_blocks_the_build(project_copy: Path) -> None:
+    page_file = project_copy / "docs" / "index.md"
+    page_file.write_text(page_file.read_text(encoding="utf-8") + "\n[壊れたリンク](playbooks/leak.md#no-such-anchor)\n")
+    assert_build_fails(project_copy, "no-such-anchor")
