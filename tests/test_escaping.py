@@ -17,7 +17,7 @@ from macros.playbook import Playbook
 from .conftest import FIXTURES
 
 FIXTURE = FIXTURES / "hostile"
-SAFE_TAGS = {"a", "div", "p", "span", "strong", "small", "ul", "ol", "li", "dl", "dt", "dd", "figure", "figcaption"}
+SAFE_TAGS = {"a", "div", "p", "span", "strong", "ul", "ol", "li", "dl", "dt", "dd", "figure", "figcaption"}
 SAFE_TAGS |= {"table", "thead", "tbody", "tr", "th", "td"}
 
 

@@ -22,4 +22,4 @@ def glossary(data: Document) -> str:
 
 def fact(data: Document, fact_id: str) -> str:
     entry = data.facts[fact_id]
-    return f'<span class="mnp-fact">{esc(entry.text)} <small>{cite(data, entry)}</small></span>'
+    return f'<span class="mnp-fact">{esc(entry.text)} {cite(data, entry)}</span>'

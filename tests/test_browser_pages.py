@@ -1,0 +1,50 @@
+"""Every built page in real Chromium: nothing from another host, no failed request, no console
+error, and no serious or critical axe-core violation, in light and dark schemes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from .browser import browser, site_url  # noqa: F401 - fixtures
+
+PAGES = ["", "playbooks/", "playbooks/leak/", "playbooks/card-loss/", "playbooks/provision/", "contacts/", "glossary/"]
+
+
+def test_page_list_covers_every_built_page(site: Path) -> None:
+    built = {p.parent.relative_to(site).as_posix() for p in site.rglob("index.html") if p.parent != site / "search"}
+    assert {p.rstrip("/") or "." for p in PAGES} == built
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", PAGES)
+def test_page_is_self_contained_error_free_and_accessible(browser: Any, site_url: str, path: str, scheme: str) -> None:
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    requests: list[str] = []
+    failed: list[str] = []
+    console_errors: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("requestfailed", lambda request: failed.append(f"{request.url} {request.failure}"))
+    page.on("console", lambda message: console_errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: console_errors.append(str(error)))
+    response = page.goto(site_url + path, wait_until="networkidle")
+    assert response is not None and response.ok
+    own_host = urlsplit(site_url).netloc
+    foreign = [url for url in requests if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc != own_host]
+    assert foreign == [], f"requests to other hosts: {foreign}"
+    assert failed == []
+    assert console_errors == []
+    results = Axe().run(page)
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == [], "\n".join(serious)
+    context.close()
+
