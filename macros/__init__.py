@@ -13,3 +13,9 @@ def define_env(env: Any) -> None:
     from .adapter import define_env as adapter_define_env
 
     adapter_define_env(env)
+
+
+def on_post_build(env: Any) -> None:
+    from .adapter import on_post_build as adapter_on_post_build
+
+    adapter_on_post_build(env)

@@ -19,6 +19,7 @@ from mkdocs.utils import get_relative_url
 from mkdocs_macros.errors import format_error
 
 from .errors import PlaybookError
+from .export import api_files
 from .playbook import MacroError
 from .project import Project, load_playbook
 
@@ -38,6 +39,9 @@ def define_env(env: Any) -> None:
         target = File(page, config.docs_dir, config.site_dir, config.use_directory_urls).url
         return get_relative_url(target, env.page.url) + (f"#{anchor}" if anchor else "")
 
+    # Written by on_post_build; kept in the documented variables dict so no second load is needed.
+    env.variables["mynumber_api_files"] = api_files(playbook.data)
+
     env.macro(playbook.contact_table, "contact_table")
     env.macro(playbook.contact, "contact")
     env.macro(lambda tree_id: playbook.tree(tree_id, link), "tree")
@@ -46,6 +50,14 @@ def define_env(env: Any) -> None:
     env.macro(playbook.roles_table, "roles_table")
     env.macro(playbook.glossary, "glossary")
     env.macro(playbook.fact, "fact")
+
+
+def on_post_build(env: Any) -> None:
+    """Publish the machine-readable exports (api/trees.json, api/contacts.json) with the site."""
+    for name, text in env.variables["mynumber_api_files"].items():
+        target = Path(env.conf.site_dir) / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
 
 
 @format_error.register

@@ -11,6 +11,16 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 GOLDEN = Path(__file__).resolve().parent / "golden"
+# Every page of the built site (use_directory_urls is off so a folder copy works without a server).
+PAGES = [
+    "index.html",
+    "playbooks/index.html",
+    "playbooks/leak.html",
+    "playbooks/card-loss.html",
+    "playbooks/provision.html",
+    "contacts.html",
+    "glossary.html",
+]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -55,3 +65,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = mkdocs_build(ROOT, site)
     assert result.returncode == 0, result.stdout + result.stderr
     return site
+
+
+# Browser fixtures (Chromium, the site served on loopback) for every test module.
+from .browser import browser, site_url  # noqa: E402, F401

@@ -3,21 +3,13 @@ error, and no serious or critical axe-core violation, in light and dark schemes.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from .browser import browser, site_url  # noqa: F401 - fixtures
-
-PAGES = ["", "playbooks/", "playbooks/leak/", "playbooks/card-loss/", "playbooks/provision/", "contacts/", "glossary/"]
-
-
-def test_page_list_covers_every_built_page(site: Path) -> None:
-    built = {p.parent.relative_to(site).as_posix() for p in site.rglob("index.html") if p.parent != site / "search"}
-    assert {p.rstrip("/") or "." for p in PAGES} == built
+from .conftest import PAGES
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -35,7 +27,9 @@ def test_page_is_self_contained_error_free_and_accessible(browser: Any, site_url
     response = page.goto(site_url + path, wait_until="networkidle")
     assert response is not None and response.ok
     own_host = urlsplit(site_url).netloc
-    foreign = [url for url in requests if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc != own_host]
+    foreign = [
+        url for url in requests if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc != own_host
+    ]
     assert foreign == [], f"requests to other hosts: {foreign}"
     assert failed == []
     assert console_errors == []
@@ -47,4 +41,3 @@ def test_page_is_self_contained_error_free_and_accessible(browser: Any, site_url
     ]
     assert serious == [], "\n".join(serious)
     context.close()
-

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import html
+import json
 import re
 from collections.abc import Callable, Iterable
 
@@ -15,6 +16,12 @@ Linker = Callable[[str], str]
 
 def esc(value: object) -> str:
     return html.escape(str(value), quote=True)
+
+
+def script_json(value: object) -> str:
+    """JSON to embed in a `<script type="application/json">`: `<`, `>` and `&` cannot end the element."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def japanese_date(day: datetime.date) -> str:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from ..export import tree_json
 from ..models import Document, Outcome, Question, Tree
 from ..pages import PageIndex
 from ..treegraph import Step, walk
-from .html import Linker, bullets, cite, esc, phone_details
+from .html import Linker, bullets, cite, esc, phone_details, script_json
 
 VERDICTS = {"act": "対応", "provide": "提供する", "refuse": "提供しない", "card": "カードで対応", "none": "対応不要"}
 
@@ -21,11 +22,13 @@ def _caption(node: Question | Outcome) -> str:
 def tree_outline(data: Document, tree_id: str, pages: PageIndex, link: Linker) -> str:
     tree = data.trees[tree_id]
     description = f'<p class="mnp-tree__description">{esc(tree.description)}</p>' if tree.description else ""
+    # The wizard script reads the same JSON as /api/trees.json and shows outcomes from the outline.
     return (
         f'<div class="mnp-tree" id="tree-{esc(tree_id)}" data-tree="{esc(tree_id)}">'
         f'<p class="mnp-tree__title">{esc(tree.title)}</p>{description}'
-        f"{_outline_step(data, tree_id, walk(tree), pages, link)}"
-        f'<p class="mnp-tree__source">{cite(data, tree)}</p></div>'
+        f'<div class="mnp-tree__outline">{_outline_step(data, tree_id, walk(tree), pages, link)}</div>'
+        f'<p class="mnp-tree__source">{cite(data, tree)}</p>'
+        f'<script type="application/json" class="mnp-tree__data">{script_json(tree_json(tree))}</script></div>'
     )
 
 
