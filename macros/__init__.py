@@ -15,7 +15,13 @@ def define_env(env: Any) -> None:
     adapter_define_env(env)
 
 
-def on_post_build(env: Any) -> None:
-    from .adapter import on_post_build as adapter_on_post_build
+def on_post_page_macros(env: Any) -> None:
+    from .adapter import on_post_page_macros as hook
 
-    adapter_on_post_build(env)
+    hook(env)
+
+
+def on_post_build(env: Any) -> None:
+    from .adapter import on_post_build as hook
+
+    hook(env)

@@ -20,10 +20,12 @@ from mkdocs_macros.errors import format_error
 
 from .errors import PlaybookError
 from .export import api_files
-from .playbook import MacroError
+from .playbook import MacroError, Playbook
 from .project import Project, load_playbook
+from .search import expand_for_search
 
 log = logging.getLogger("mkdocs.plugins.mynumber_playbook")
+_PLAYBOOK = "mynumber_playbook"
 
 
 def define_env(env: Any) -> None:
@@ -39,8 +41,8 @@ def define_env(env: Any) -> None:
         target = File(page, config.docs_dir, config.site_dir, config.use_directory_urls).url
         return get_relative_url(target, env.page.url) + (f"#{anchor}" if anchor else "")
 
-    # Written by on_post_build; kept in the documented variables dict so no second load is needed.
-    env.variables["mynumber_api_files"] = api_files(playbook.data)
+    # For the hooks below: kept in the documented variables dict so the data is loaded once per build.
+    env.variables[_PLAYBOOK] = playbook
 
     env.macro(playbook.contact_table, "contact_table")
     env.macro(playbook.contact, "contact")
@@ -52,9 +54,17 @@ def define_env(env: Any) -> None:
     env.macro(playbook.fact, "fact")
 
 
+# The two hooks are mkdocs-macros' module hooks; Zensical calls only define_env (see README).
+def on_post_page_macros(env: Any) -> None:
+    """Give each page the variants of the glossary terms it uses, for Japanese search."""
+    playbook: Playbook = env.variables[_PLAYBOOK]
+    env.markdown = expand_for_search(env.markdown, playbook.data.glossary, env.page.meta.get("keywords") or [])
+
+
 def on_post_build(env: Any) -> None:
     """Publish the machine-readable exports (api/trees.json, api/contacts.json) with the site."""
-    for name, text in env.variables["mynumber_api_files"].items():
+    playbook: Playbook = env.variables[_PLAYBOOK]
+    for name, text in api_files(playbook.data).items():
         target = Path(env.conf.site_dir) / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
