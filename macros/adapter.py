@@ -7,6 +7,7 @@ checked once per build here, not once per page.
 from __future__ import annotations
 
 import logging
+import os
 import traceback
 from pathlib import Path
 from typing import Any
@@ -56,7 +57,12 @@ def define_env(env: Any) -> None:
 
 # The two hooks are mkdocs-macros' module hooks; Zensical calls only define_env (see README).
 def on_post_page_macros(env: Any) -> None:
-    """Give each page the variants of the glossary terms it uses, for Japanese search."""
+    """Give each page the variants of the glossary terms it uses, for Japanese search.
+
+    MYNUMBER_SEARCH_EXPANSION=off builds Material's default search, for tests/search_eval.py.
+    """
+    if os.environ.get("MYNUMBER_SEARCH_EXPANSION") == "off":
+        return
     playbook: Playbook = env.variables[_PLAYBOOK]
     env.markdown = expand_for_search(env.markdown, playbook.data.glossary, env.page.meta.get("keywords") or [])
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .catalog import Catalog
 from .errors import Problem
-from .models import Outcome, Sourced
+from .models import Document, Outcome, Sourced
 from .pages import PageIndex
 from .treegraph import tree_problems
 
@@ -47,3 +47,14 @@ def check_catalog(catalog: Catalog, pages: PageIndex) -> list[Problem]:
                 if (why := pages.missing(page_ref)) is not None:
                     problems.append(catalog.problem("trees", tree_id, ("nodes", node_id, "see", index), why))
     return problems
+
+
+def check_pages(pages: PageIndex, data: Document) -> list[Problem]:
+    """Every source a page's front matter cites must exist in the data."""
+    known = ", ".join(data.sources) or "none"
+    return [
+        page.file.problem(("sources", index), f"unknown sources id '{source}'; known ids: {known}")
+        for page in pages.pages.values()
+        for index, source in enumerate(page.meta.sources)
+        if source not in data.sources
+    ]

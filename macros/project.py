@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .catalog import load_catalog
-from .checks import check_catalog
+from .checks import check_catalog, check_pages
 from .errors import PlaybookError, Problem, raise_if_any
 from .guard import load_allowlist, scan_files
 from .pages import PageIndex, markdown_files
@@ -57,12 +57,13 @@ def load_playbook(project: Project) -> Playbook:
     problems: list[Problem] = []
     allowed, found = load_allowlist(project.allowlist, project.name(project.allowlist))
     problems += found + scan_files(project.guarded_files(), allowed)
-    pages = PageIndex.scan(project.docs_dir)
+    pages, found = PageIndex.scan(project.docs_dir, project.name)
+    problems += found
     try:
         overlay = project.overlay if project.overlay.exists() else None
         catalog = load_catalog(project.national, overlay, root=project.root)
     except PlaybookError as error:
         raise PlaybookError(problems + error.problems) from None
-    problems += check_catalog(catalog, pages)
+    problems += check_catalog(catalog, pages) + check_pages(pages, catalog.data)
     raise_if_any(problems)
     return Playbook(catalog.data, pages)

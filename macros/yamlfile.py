@@ -62,7 +62,7 @@ class YamlFile:
 
 
 def _start(node: Any) -> tuple[int, int]:
-    if isinstance(node, (CommentedMap, CommentedSeq)):
+    if isinstance(node, (CommentedMap, CommentedSeq)) and node.lc.line is not None:
         return node.lc.line + 1, node.lc.col + 1
     return 1, 1
 
@@ -76,15 +76,20 @@ _Constructor.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor
 
 def load_yaml(path: Path, name: str) -> YamlFile:
     """Parse `path`; invalid YAML or a duplicate key raises PlaybookError naming file:line:column."""
-    yaml = YAML(typ="rt")
-    yaml.Constructor = _Constructor
-    yaml.allow_duplicate_keys = False
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise PlaybookError([Problem(name, 1, 1, "", "file not found")]) from None
     except UnicodeDecodeError as error:
         raise PlaybookError([Problem(name, 1, 1, "", f"not UTF-8 text ({error.reason})")]) from None
+    return parse_yaml(text, name)
+
+
+def parse_yaml(text: str, name: str) -> YamlFile:
+    """Parse YAML text; positions count from the first line of `text`."""
+    yaml = YAML(typ="rt")
+    yaml.Constructor = _Constructor
+    yaml.allow_duplicate_keys = False
     try:
         root = yaml.load(text)
     except MarkedYAMLError as error:

@@ -18,7 +18,7 @@ from macros.pages import PageIndex
 from .conftest import FIXTURES, GOLDEN, assert_golden
 
 CASES = GOLDEN / "errors"
-PAGES = PageIndex.scan(FIXTURES / "render" / "docs")
+PAGES = PageIndex.scan(FIXTURES / "render" / "docs")[0]
 
 
 def problems_of(case: Path) -> str:

@@ -40,7 +40,7 @@ class TagCollector(HTMLParser):
 @pytest.fixture(scope="module")
 def playbook() -> Playbook:
     catalog = load_catalog(FIXTURE / "data.yml", None, root=FIXTURE)
-    pages = PageIndex.scan(FIXTURE / "docs")
+    pages = PageIndex.scan(FIXTURE / "docs")[0]
     assert check_catalog(catalog, pages) == []
     return Playbook(catalog.data, pages)
 

@@ -18,7 +18,7 @@ FIXTURE = FIXTURES / "render"
 @pytest.fixture(scope="module")
 def playbook() -> Playbook:
     catalog = load_catalog(FIXTURE / "data.yml", None, root=FIXTURE)
-    return Playbook(catalog.data, PageIndex.scan(FIXTURE / "docs"))
+    return Playbook(catalog.data, PageIndex.scan(FIXTURE / "docs")[0])
 
 
 def link(ref: str) -> str:

@@ -1,0 +1,142 @@
+"""Search evaluation: runs the built site's real search in Chromium and prints P@1 and recall@3.
+
+    python -m tests.search_eval                 # build the site, evaluate it
+    python -m tests.search_eval --baseline      # the same pages with Material's default search
+    python -m tests.search_eval --site DIR      # evaluate an already built site
+
+The queries are in tests/search_queries.yml: `tuned` ones were looked at while adjusting the
+expansion, `held-out` ones were written beforehand and not tuned for.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+
+from .browser import CHROMIUM, CHROMIUM_ARGS, QuietHandler
+
+ROOT = Path(__file__).resolve().parent.parent
+QUERIES = Path(__file__).resolve().parent / "search_queries.yml"
+
+
+@dataclass(frozen=True)
+class Query:
+    query: str
+    expect: str  # page path in the built site, e.g. playbooks/card-loss.html
+    set: str
+
+
+@dataclass(frozen=True)
+class Score:
+    total: int
+    top1: int
+    top3: int
+
+    @property
+    def p_at_1(self) -> float:
+        return self.top1 / self.total
+
+    @property
+    def recall_at_3(self) -> float:
+        return self.top3 / self.total
+
+
+def load_queries() -> list[Query]:
+    return [Query(**entry) for entry in YAML(typ="safe").load(QUERIES.read_text(encoding="utf-8"))["queries"]]
+
+
+def build(site: Path, *, baseline: bool) -> None:
+    """Build the site; the baseline turns the search expansion off and nothing else."""
+    env = {"MYNUMBER_SEARCH_EXPANSION": "off"} if baseline else {}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
+    subprocess.run(command, cwd=ROOT, check=True, capture_output=True, env={**os.environ, **env})
+
+
+@contextmanager
+def served(site: Path) -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+def top_pages(page: Any, query: str, base: str) -> list[str]:
+    """The pages of the first results, as Material's search lists them (one item per page)."""
+    page.fill(".md-search__input", "")
+    page.fill(".md-search__input", query)
+    page.wait_for_function(
+        "q => document.querySelector('.md-search-result__meta')?.textContent && "
+        "document.querySelector('.md-search__input').value === q",
+        arg=query,
+    )
+    page.wait_for_timeout(50)  # let the result list settle after the worker answers
+    links = page.eval_on_selector_all(
+        ".md-search-result__list > .md-search-result__item > .md-search-result__link",
+        "els => els.map(e => e.href)",
+    )
+    return [link.removeprefix(base).split("#")[0] for link in links]
+
+
+def evaluate(site: Path, queries: list[Query]) -> dict[str, tuple[Score, list[str]]]:
+    from playwright.sync_api import sync_playwright
+
+    results: dict[str, list[tuple[bool, bool, str]]] = {}
+    with served(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(base + "index.html")
+        page.click("label.md-search__icon, .md-search__input", timeout=5000)
+        for query in queries:
+            pages = top_pages(page, query.query, base)
+            hit1, hit3 = pages[:1] == [query.expect], query.expect in pages[:3]
+            line = f"{'✓' if hit1 else ('~' if hit3 else '✗')} {query.query} → {pages[:3]} (want {query.expect})"
+            results.setdefault(query.set, []).append((hit1, hit3, line))
+            results.setdefault("all", []).append((hit1, hit3, line))
+        browser.close()
+    return {
+        name: (Score(len(rows), sum(r[0] for r in rows), sum(r[1] for r in rows)), [r[2] for r in rows])
+        for name, rows in results.items()
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--site", type=Path, help="an already built site to evaluate")
+    parser.add_argument("--baseline", action="store_true", help="Material's default search, no expansion")
+    parser.add_argument("--verbose", action="store_true", help="print every query")
+    args = parser.parse_args(argv)
+    work = None
+    if args.site is None:
+        work = Path(tempfile.mkdtemp())
+        args.site = work / "site"
+        build(args.site, baseline=args.baseline)
+    try:
+        scores = evaluate(args.site, load_queries())
+    finally:
+        if work:
+            shutil.rmtree(work)
+    if args.verbose:
+        print("\n".join(scores["all"][1]))
+    for name, (score, _) in sorted(scores.items()):
+        print(f"{name:9} n={score.total:3}  P@1={score.p_at_1:.3f}  recall@3={score.recall_at_3:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
