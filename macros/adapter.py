@@ -6,11 +6,12 @@ checked once per build here, not once per page.
 
 from __future__ import annotations
 
+import datetime
 import logging
 import os
 import traceback
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from jinja2 import UndefinedError
 from mkdocs.exceptions import PluginError
@@ -18,6 +19,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs_macros.errors import format_error
+from pydantic import BaseModel, ConfigDict, Field
 
 from .errors import PlaybookError
 from .export import api_files
@@ -26,6 +28,24 @@ from .project import Project, load_playbook
 from .search import expand_for_search
 
 log = logging.getLogger("mkdocs.plugins.mynumber_playbook")
+# Outside the "mkdocs" logger on purpose: `mkdocs build --strict` fails on MkDocs warnings, and an
+# overdue review should only fail the build when extra.review.overdue says "error".
+review_log = logging.getLogger("mynumber_playbook.review")
+if not review_log.handlers:
+    _handler = logging.StreamHandler()
+    _handler.setFormatter(logging.Formatter("WARNING -  [review] %(message)s"))
+    review_log.addHandler(_handler)
+    review_log.propagate = False
+
+
+class ReviewSettings(BaseModel):
+    """`extra.review` in mkdocs.yml."""
+
+    model_config = ConfigDict(extra="forbid")
+    overdue: Literal["warn", "error"] = "warn"
+    max_age_days: int = Field(default=365, gt=0, description="How long a data entry's `checked` date stays fresh.")
+
+
 _PLAYBOOK = "mynumber_playbook"
 
 
@@ -42,6 +62,14 @@ def define_env(env: Any) -> None:
         target = File(page, config.docs_dir, config.site_dir, config.use_directory_urls).url
         return get_relative_url(target, env.page.url) + (f"#{anchor}" if anchor else "")
 
+    settings = ReviewSettings.model_validate(config.extra.get("review", {}))
+    today = datetime.date.fromisoformat(os.environ.get("MYNUMBER_TODAY") or datetime.date.today().isoformat())
+    late = playbook.overdue(today, settings.max_age_days)
+    if late and settings.overdue == "error":
+        raise PluginError("Reviews are overdue (extra.review.overdue is 'error'):\n" + "\n".join(map(str, late)))
+    for item in late:
+        review_log.warning(item)
+
     # For the hooks below: kept in the documented variables dict so the data is loaded once per build.
     env.variables[_PLAYBOOK] = playbook
 
@@ -53,18 +81,21 @@ def define_env(env: Any) -> None:
     env.macro(playbook.roles_table, "roles_table")
     env.macro(playbook.glossary, "glossary")
     env.macro(playbook.fact, "fact")
+    env.macro(lambda: playbook.review_status(today, settings.max_age_days), "review_status")
 
 
 # The two hooks are mkdocs-macros' module hooks; Zensical calls only define_env (see README).
 def on_post_page_macros(env: Any) -> None:
-    """Give each page the variants of the glossary terms it uses, for Japanese search.
+    """End each page with its "about this page" block, and give it the variants of the glossary
+    terms it uses, for Japanese search.
 
     MYNUMBER_SEARCH_EXPANSION=off builds Material's default search, for tests/search_eval.py.
     """
-    if os.environ.get("MYNUMBER_SEARCH_EXPANSION") == "off":
-        return
     playbook: Playbook = env.variables[_PLAYBOOK]
-    env.markdown = expand_for_search(env.markdown, playbook.data.glossary, env.page.meta.get("keywords") or [])
+    markdown = env.markdown + "\n\n" + playbook.page_info(env.page.file.src_uri, env.markdown) + "\n"
+    if os.environ.get("MYNUMBER_SEARCH_EXPANSION") != "off":
+        markdown = expand_for_search(markdown, playbook.data.glossary, env.page.meta.get("keywords") or [])
+    env.markdown = markdown
 
 
 def on_post_build(env: Any) -> None:

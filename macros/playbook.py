@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -10,6 +11,7 @@ from .models import Document
 from .pages import PageIndex
 from .render.html import Linker
 from .render.tables import DECISIONS
+from .review import Overdue, overdue
 
 
 class MacroError(ValueError):
@@ -64,6 +66,16 @@ class Playbook:
 
     def glossary(self) -> str:
         return render.glossary(self.data)
+
+    def overdue(self, today: datetime.date, max_age_days: int) -> list[Overdue]:
+        return overdue(self.data, self.pages, today, max_age_days)
+
+    def review_status(self, today: datetime.date, max_age_days: int) -> str:
+        return render.review_status(self.pages, self.overdue(today, max_age_days), today)
+
+    def page_info(self, path: str, markdown: str) -> str:
+        """The "about this page" block for a page whose rendered Markdown is `markdown`."""
+        return render.page_info(self.pages.pages[path], self.data, markdown.count('class="mnp-unverified"'))
 
     def fact(self, fact_id: str) -> str:
         return render.fact(self.data, self._known_one("facts", fact_id, "fact"))

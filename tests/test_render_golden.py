@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 
 import pytest
@@ -37,6 +38,8 @@ CASES: dict[str, Callable[[Playbook], str]] = {
     "roles_table": lambda p: p.roles_table(),
     "glossary": lambda p: p.glossary(),
     "fact": lambda p: p.fact("fee"),
+    "page_info": lambda p: p.page_info("playbooks/card.md", p.contact("window")),
+    "review_status": lambda p: p.review_status(datetime.date(2027, 6, 1), 365),
 }
 
 
@@ -71,3 +74,19 @@ def test_macro_call_with_unknown_id_is_rejected(
 def test_golden_files_have_no_orphans() -> None:
     names = {path.stem for path in (GOLDEN / "render").glob("*.html")}
     assert names == set(CASES), "remove golden files that no case produces"
+
+
+def test_overdue_lists_late_pages_and_stale_data(playbook: Playbook) -> None:
+    assert playbook.overdue(datetime.date(2026, 1, 1), 365) == []
+    late = [str(item) for item in playbook.overdue(datetime.date(2027, 6, 1), 365)]
+    assert late == [
+        "page index.md: review overdue since 2027-05-01 (owner: 事務取扱責任者)",
+        "page playbooks/card.md: review overdue since 2027-05-01 (owner: 事務取扱責任者)",
+        "contacts freedial: review overdue since 2026-05-14",
+        "contacts window: review overdue since 2026-01-30",
+        "trees lost: review overdue since 2026-01-30",
+        "provision payroll: review overdue since 2026-09-24",
+        "provision staff-id: review overdue since 2026-09-24",
+        "glossary card: review overdue since 2026-09-24",
+        "facts fee: review overdue since 2026-01-30",
+    ]

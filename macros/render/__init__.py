@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .contacts import contact_card, contact_table
 from .glossary import fact, glossary
+from .review import page_info, review_status
 from .tables import provision_table, roles_table
 from .trees import tree_diagram, tree_outline
 
@@ -12,7 +13,9 @@ __all__ = [
     "contact_table",
     "fact",
     "glossary",
+    "page_info",
     "provision_table",
+    "review_status",
     "roles_table",
     "tree_diagram",
     "tree_outline",
