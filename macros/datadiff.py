@@ -3,7 +3,7 @@
 `python -m macros.datadiff OLD [NEW]` prints Markdown for a pull request's job summary, e.g.
 `連絡先 mynumber-freedial（マイナンバー総合フリーダイヤル）: 電話 0570-783-578 → 0570-000-000`.
 NEW defaults to the working tree. The comparison walks the pydantic models field by field, so a
-new field or section is reported without changes here (it only needs a label below).
+new field or section is reported without code changes here (it only needs a label below).
 """
 
 from __future__ import annotations
