@@ -25,6 +25,7 @@ from .errors import PlaybookError
 from .export import api_files
 from .playbook import MacroError, Playbook
 from .project import Project, load_playbook
+from .review import Overdue
 from .search import expand_for_search
 
 log = logging.getLogger("mkdocs.plugins.mynumber_playbook")
@@ -67,8 +68,8 @@ def define_env(env: Any) -> None:
     late = playbook.overdue(today, settings.max_age_days)
     if late and settings.overdue == "error":
         raise PluginError("Reviews are overdue (extra.review.overdue is 'error'):\n" + "\n".join(map(str, late)))
-    for item in late:
-        review_log.warning(item)
+    for kind, keys in _grouped(late).items():
+        review_log.warning("%s past review date (%d): %s; see the review status page", kind, len(keys), ", ".join(keys))
 
     # For the hooks below: kept in the documented variables dict so the data is loaded once per build.
     env.variables[_PLAYBOOK] = playbook
@@ -82,6 +83,13 @@ def define_env(env: Any) -> None:
     env.macro(playbook.glossary, "glossary")
     env.macro(playbook.fact, "fact")
     env.macro(lambda: playbook.review_status(today, settings.max_age_days), "review_status")
+
+
+def _grouped(items: list[Overdue]) -> dict[str, list[str]]:
+    groups: dict[str, list[str]] = {}
+    for item in items:
+        groups.setdefault(item.kind, []).append(item.key)
+    return groups
 
 
 # The two hooks are mkdocs-macros' module hooks; Zensical calls only define_env (see README).

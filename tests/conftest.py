@@ -20,6 +20,7 @@ PAGES = [
     "playbooks/provision.html",
     "contacts.html",
     "glossary.html",
+    "review.html",
 ]
 
 
