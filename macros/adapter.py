@@ -76,6 +76,7 @@ def define_env(env: Any) -> None:
 
     env.macro(playbook.contact_table, "contact_table")
     env.macro(playbook.contact, "contact")
+    env.macro(playbook.where_to_ask, "where_to_ask")
     env.macro(lambda tree_id: playbook.tree(tree_id, link), "tree")
     env.macro(playbook.tree_diagram, "tree_diagram")
     env.macro(playbook.provision_table, "provision_table")

@@ -41,6 +41,9 @@ class Playbook:
             ids = _selection("contact_table", ids, [i for i, c in self.data.contacts.items() if topic in c.topics])
         return render.contact_table(self.data, self._known("contacts", ids or self.data.contacts, "contact_table"))
 
+    def where_to_ask(self) -> str:
+        return render.where_to_ask(self.data)
+
     def contact(self, contact_id: str) -> str:
         return render.contact_card(self.data, self._known_one("contacts", contact_id, "contact"))
 

@@ -49,6 +49,7 @@ def rendered(playbook: Playbook) -> dict[str, str]:
     return {
         "contact_table": playbook.contact_table(),
         "contact": playbook.contact("c"),
+        "where_to_ask": playbook.where_to_ask(),
         "tree": playbook.tree("x", lambda ref: "../" + ref.replace(".md", "/")),
         "tree_diagram": playbook.tree_diagram("x"),
         "provision_table": playbook.provision_table(),
@@ -58,7 +59,17 @@ def rendered(playbook: Playbook) -> dict[str, str]:
     }
 
 
-MACROS = ["contact_table", "contact", "tree", "tree_diagram", "provision_table", "roles_table", "glossary", "fact"]
+MACROS = [
+    "contact_table",
+    "contact",
+    "where_to_ask",
+    "tree",
+    "tree_diagram",
+    "provision_table",
+    "roles_table",
+    "glossary",
+    "fact",
+]
 
 
 @pytest.mark.parametrize("macro", MACROS)

@@ -32,6 +32,7 @@ CASES: dict[str, Callable[[Playbook], str]] = {
     "contact_table_topic": lambda p: p.contact_table(topic="card-loss"),
     "contact_table_ids": lambda p: p.contact_table("window"),
     "contact_card_unverified": lambda p: p.contact("window"),
+    "where_to_ask": lambda p: p.where_to_ask(),
     "tree_outline": lambda p: p.tree("lost", link),
     "tree_diagram": lambda p: p.tree_diagram("lost"),
     "provision_table_refuse": lambda p: p.provision_table(decision="refuse"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .contacts import contact_card, contact_table
+from .contacts import contact_card, contact_table, where_to_ask
 from .glossary import fact, glossary
 from .review import page_info, review_status
 from .tables import provision_table, roles_table
@@ -19,4 +19,5 @@ __all__ = [
     "roles_table",
     "tree_diagram",
     "tree_outline",
+    "where_to_ask",
 ]

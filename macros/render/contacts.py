@@ -46,3 +46,13 @@ def contact_card(data: Document, contact_id: str) -> str:
         f'<p class="mnp-card__title">{_name(c)}</p>{bullets((phone_details(p) for p in c.phones), "mnp-phones")}'
         f'{hours}<p class="mnp-card__label">ここで聞けること</p>{handles}{web}<p>{cite(data, c)}</p></div>'
     )
+
+
+def where_to_ask(data: Document) -> str:
+    """Question → the window that answers it, so that nobody is sent from one call centre to the next."""
+    rows = [
+        (esc(question), _name(c), _phones(c) + (f'<p class="mnp-note">{esc(c.hours)}</p>' if c.hours else ""))
+        for c in data.contacts.values()
+        for question in c.handles
+    ]
+    return table("mnp-where-to-ask", ("聞きたいこと", "窓口", "電話・受付時間"), rows)
