@@ -21,6 +21,7 @@ PAGES = [
     "contacts.html",
     "glossary.html",
     "review.html",
+    "seminar.html",
     "print_page.html",
 ]
 
