@@ -19,7 +19,8 @@ def test_pages_search_and_wizard_work_from_a_folder(browser: Any, site: Path) ->
     for path in PAGES:
         response = page.goto((site / path).as_uri())
         assert response is not None and response.ok, path
-        assert page.locator("h1").count() == 1, path
+        # The whole-site print page holds one h1 per page; every page has at least its own.
+        assert page.locator("article h1").first.is_visible(), path
 
     # Search: the offline plugin ships the index as a script, so it works without fetch.
     page.goto((site / "index.html").as_uri())
