@@ -7,6 +7,7 @@ checked once per build here, not once per page.
 from __future__ import annotations
 
 import datetime
+import json
 import logging
 import os
 import traceback
@@ -26,7 +27,7 @@ from .export import api_files
 from .playbook import MacroError, Playbook
 from .project import Project, load_playbook
 from .review import Overdue
-from .search import expand_for_search
+from .search import expand_for_search, query_forms
 
 log = logging.getLogger("mkdocs.plugins.mynumber_playbook")
 # Outside the "mkdocs" logger on purpose: `mkdocs build --strict` fails on MkDocs warnings, and an
@@ -73,6 +74,11 @@ def define_env(env: Any) -> None:
 
     # For the hooks below: kept in the documented variables dict so the data is loaded once per build.
     env.variables[_PLAYBOOK] = playbook
+    if _search_expansion():
+        # Written into each page by overrides/main.html, which then loads the query segmenter.
+        # UTF-8 is a third of the size of tojson's \uXXXX; no "<" may reach the script element.
+        forms = json.dumps(query_forms(playbook.data.glossary), ensure_ascii=False, separators=(",", ":"))
+        config.extra["search_forms"] = forms.replace("<", "\\u003c")
 
     env.macro(playbook.contact_table, "contact_table")
     env.macro(playbook.contact, "contact")
@@ -97,14 +103,17 @@ def _grouped(items: list[Overdue]) -> dict[str, list[str]]:
 def on_post_page_macros(env: Any) -> None:
     """End each page with its "about this page" block, and give it the variants of the glossary
     terms it uses, for Japanese search.
-
-    MYNUMBER_SEARCH_EXPANSION=off builds Material's default search, for tests/search_eval.py.
     """
     playbook: Playbook = env.variables[_PLAYBOOK]
     markdown = env.markdown + "\n\n" + playbook.page_info(env.page.file.src_uri, env.markdown) + "\n"
-    if os.environ.get("MYNUMBER_SEARCH_EXPANSION") != "off":
+    if _search_expansion():
         markdown = expand_for_search(markdown, playbook.data.glossary, env.page.meta.get("keywords") or [])
     env.markdown = markdown
+
+
+def _search_expansion() -> bool:
+    """MYNUMBER_SEARCH_EXPANSION=off builds Material's default search, for tests/search_eval.py."""
+    return os.environ.get("MYNUMBER_SEARCH_EXPANSION") != "off"
 
 
 def on_post_build(env: Any) -> None:

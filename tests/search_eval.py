@@ -77,38 +77,38 @@ def served(site: Path) -> Iterator[str]:
 
 
 def top_pages(page: Any, query: str, base: str) -> list[str]:
-    """The pages of the first results, as Material's search lists them (one item per page)."""
+    """The pages of the first results, in the order Material's search lists them (one item per page)."""
+    items = ".md-search-result__list > .md-search-result__item"
+    # Material reads the query on keyup, not on input: type into the field, then press a key.
     page.fill(".md-search__input", "")
+    page.press(".md-search__input", "End")
+    page.wait_for_function(f"!document.querySelector('{items}')")
     page.fill(".md-search__input", query)
-    page.wait_for_function(
-        "q => document.querySelector('.md-search-result__meta')?.textContent && "
-        "document.querySelector('.md-search__input').value === q",
-        arg=query,
-    )
-    page.wait_for_timeout(50)  # let the result list settle after the worker answers
-    links = page.eval_on_selector_all(
-        ".md-search-result__list > .md-search-result__item > .md-search-result__link",
-        "els => els.map(e => e.href)",
-    )
-    return [link.removeprefix(base).split("#")[0] for link in links]
+    page.press(".md-search__input", "End")
+    # The search worker answers asynchronously: read until two readings agree, or give up empty.
+    previous: list[str] | None = None
+    for _ in range(40):
+        page.wait_for_timeout(100)
+        links = page.eval_on_selector_all(items, "els => els.map(e => e.querySelector('a').href)")
+        if links and links == previous:
+            break
+        previous = links
+    return [link.removeprefix(base).split("#")[0].split("?")[0] for link in previous or []]
 
 
-def evaluate(site: Path, queries: list[Query]) -> dict[str, tuple[Score, list[str]]]:
-    from playwright.sync_api import sync_playwright
-
+def evaluate(browser: Any, base: str, queries: list[Query]) -> dict[str, tuple[Score, list[str]]]:
+    """Scores per query set (and "all"), with one line per query for --verbose."""
     results: dict[str, list[tuple[bool, bool, str]]] = {}
-    with served(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        page.goto(base + "index.html")
-        page.click(".md-search__input", timeout=5000)
-        for query in queries:
-            pages = top_pages(page, query.query, base)
-            hit1, hit3 = pages[:1] == [query.expect], query.expect in pages[:3]
-            line = f"{'✓' if hit1 else ('~' if hit3 else '✗')} {query.query} → {pages[:3]} (want {query.expect})"
-            results.setdefault(query.set, []).append((hit1, hit3, line))
-            results.setdefault("all", []).append((hit1, hit3, line))
-        browser.close()
+    page = browser.new_page()
+    page.goto(base + "index.html")
+    page.click(".md-search__input", timeout=5000)
+    for query in queries:
+        pages = top_pages(page, query.query, base)
+        hit1, hit3 = pages[:1] == [query.expect], query.expect in pages[:3]
+        line = f"{'✓' if hit1 else ('~' if hit3 else '✗')} {query.query} → {pages[:3]} (want {query.expect})"
+        for name in (query.set, "all"):
+            results.setdefault(name, []).append((hit1, hit3, line))
+    page.close()
     return {
         name: (Score(len(rows), sum(r[0] for r in rows), sum(r[1] for r in rows)), [r[2] for r in rows])
         for name, rows in results.items()
@@ -127,7 +127,12 @@ def main(argv: list[str] | None = None) -> int:
         args.site = work / "site"
         build(args.site, baseline=args.baseline)
     try:
-        scores = evaluate(args.site, load_queries())
+        from playwright.sync_api import sync_playwright
+
+        with served(args.site) as base, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            scores = evaluate(browser, base, load_queries())
+            browser.close()
     finally:
         if work:
             shutil.rmtree(work)

@@ -29,6 +29,7 @@ ALL_MACROS = """
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = tmp_path_factory.mktemp("hostile")
     shutil.copytree(ROOT / "macros", project / "macros", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "overrides", project / "overrides")
     shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
     (project / "playbooks").mkdir()
     (project / "docs" / "playbooks").symlink_to("../playbooks")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -23,6 +24,17 @@ def test_every_playbook_and_page_is_built(site: Path) -> None:
 def test_page_list_covers_every_built_page(site: Path) -> None:
     built = {p.relative_to(site).as_posix() for p in site.rglob("*.html")} - {"404.html"}
     assert built == set(PAGES), "add new pages to PAGES in tests/conftest.py so every test visits them"
+
+
+def test_search_forms_and_keys_come_from_the_glossary(site: Path) -> None:
+    """Each page carries the glossary's forms for the query segmenter; sections carry the keys."""
+    forms = re.search(r'<script id="mnp-search-forms" type="application/json">(.*?)</script>', page(site, "index.html"))
+    assert forms is not None
+    assert json.loads(forms.group(1))["漏洩"] == ["mnprouei", "漏えい等"]
+    index = json.loads(page(site, "search/search_index.json"))
+    leak = next(doc for doc in index["docs"] if doc["location"] == "playbooks/leak.html#first-hour")
+    assert "mnpterms" in leak["text"] and "mnprouei" in leak["text"]
+    assert not any(doc["location"].startswith("review.html") for doc in index["docs"])
 
 
 def test_contact_table_comes_from_data(site: Path) -> None:
@@ -59,7 +71,7 @@ def test_nothing_is_loaded_from_another_host(site: Path) -> None:
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
     """A copy of the project whose sources a test may break."""
-    for name in ("mkdocs.yml", "data", "docs", "playbooks", "macros"):
+    for name in ("mkdocs.yml", "data", "docs", "playbooks", "macros", "overrides"):
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, tmp_path / name, symlinks=True, ignore=shutil.ignore_patterns("__pycache__"))
