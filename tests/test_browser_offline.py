@@ -20,12 +20,14 @@ def test_pages_search_and_wizard_work_from_a_folder(browser: Any, site: Path) ->
         response = page.goto((site / path).as_uri())
         assert response is not None and response.ok, path
         # The whole-site print page holds one h1 per page; every page has at least its own.
-        assert page.locator("article h1").first.is_visible(), path
+        assert page.locator("h1:visible").count() >= 1, path
 
-    # Search: the offline plugin ships the index as a script, so it works without fetch.
+    # Search: the offline plugin ships the index as a script, so it works without fetch; a query
+    # typed as a sentence shows the query segmenter works there too.
     page.goto((site / "index.html").as_uri())
     page.locator(".md-search__input").click()
-    page.fill(".md-search__input", "一時停止")
+    page.fill(".md-search__input", "カードを落とした")
+    page.press(".md-search__input", "End")  # Material reads the query on keyup
     first = page.locator(".md-search-result__item > .md-search-result__link").first
     first.wait_for(timeout=15000)
     assert "card-loss.html" in str(first.get_attribute("href"))

@@ -66,7 +66,8 @@
     location.href = location.pathname;
   }
 
-  document.addEventListener("keydown", (event) => {
+  // Capture on window: Material's own shortcuts (n = next page, p = previous) must not see these keys.
+  window.addEventListener("keydown", (event) => {
     if (event.target.closest && event.target.closest("input, textarea, .mnp-wizard")) return;
     const moves = { ArrowRight: 1, PageDown: 1, " ": 1, ArrowLeft: -1, PageUp: -1 };
     if (event.key in moves) show(index + moves[event.key]);
@@ -76,7 +77,8 @@
     else if (event.key === "n" || event.key === "N") document.body.classList.toggle("mnp-slides--notes");
     else return;
     event.preventDefault();
-  });
+    event.stopImmediatePropagation();
+  }, true);
 
   const start = /^#slide-(\d+)$/.exec(location.hash);
   show(start ? Number(start[1]) - 1 : 0);
