@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import itertools
 import os
 import platform
 import re
@@ -94,8 +95,10 @@ def data_yaml(n: int, trees: int) -> str:
             "    checked: 2026-11-01",
             "    start: q1",
             "    nodes:",
-            "      q1: {kind: question, text: どこでなくしましたか, options: [{label: 自宅, next: q2}, {label: 外, next: o2}]}",
-            "      q2: {kind: question, text: 見つかりましたか, options: [{label: はい, next: o1}, {label: いいえ, next: o2}]}",
+            "      q1: {kind: question, text: どこでなくしましたか,",
+            "           options: [{label: 自宅, next: q2}, {label: 外, next: o2}]}",
+            "      q2: {kind: question, text: 見つかりましたか,",
+            "           options: [{label: はい, next: o1}, {label: いいえ, next: o2}]}",
             f"      o1: {{kind: outcome, title: 窓口で解除, steps: [窓口へ行く], contacts: [c{k}]}}",
             f"      o2: {{kind: outcome, title: 一時停止, steps: [電話する, 警察に届ける], contacts: [c{k}], "
             f"see: ['playbooks/p{k * 10}.md#first']}}",
@@ -114,7 +117,7 @@ def data_yaml(n: int, trees: int) -> str:
 
 def generate(project: Path, n: int) -> None:
     trees = max(1, n // 10)
-    for name in ("macros",):
+    for name in ("macros", "overrides"):
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
     (project / "playbooks").mkdir()
@@ -236,7 +239,7 @@ def render(rows: list[tuple[int, float, float, dict[str, int], dict[str, int]]],
         )
     if len(rows) > 1:
         lines += ["", "Growth (time for 10× the content, as a multiple; linear is 10×):", ""]
-        for (n1, t1, b1, *_), (n2, t2, b2, *_) in zip(rows, rows[1:], strict=False):
+        for (n1, t1, b1, *_), (n2, t2, b2, *_) in itertools.pairwise(rows):
             lines.append(f"- {n1} → {n2} pages: project {t2 / t1:.2f}×, plain Material {b2 / b1:.2f}×")
     return "\n".join(lines) + "\n"
 
