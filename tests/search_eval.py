@@ -11,23 +11,18 @@ expansion, `held-out` ones were written beforehand and not tuned for.
 from __future__ import annotations
 
 import argparse
-import functools
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 
-from .browser import CHROMIUM, CHROMIUM_ARGS, QuietHandler
+from .browser import CHROMIUM, CHROMIUM_ARGS, served
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = Path(__file__).resolve().parent / "search_queries.yml"
@@ -64,16 +59,6 @@ def build(site: Path, *, baseline: bool) -> None:
     env = {"MYNUMBER_SEARCH_EXPANSION": "off"} if baseline else {}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
     subprocess.run(command, cwd=ROOT, check=True, capture_output=True, env={**os.environ, **env})
-
-
-@contextmanager
-def served(site: Path) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
 
 
 def top_pages(page: Any, query: str, base: str) -> list[str]:
