@@ -105,6 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", type=Path, help="an already built site to evaluate")
     parser.add_argument("--baseline", action="store_true", help="Material's default search, no expansion")
     parser.add_argument("--verbose", action="store_true", help="print every query")
+    parser.add_argument("--sets", help="only these query sets, comma-separated (e.g. tuned)")
     args = parser.parse_args(argv)
     work = None
     if args.site is None:
@@ -116,7 +117,8 @@ def main(argv: list[str] | None = None) -> int:
 
         with served(args.site) as base, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-            scores = evaluate(browser, base, load_queries())
+            queries = [q for q in load_queries() if not args.sets or q.set in args.sets.split(",")]
+            scores = evaluate(browser, base, queries)
             browser.close()
     finally:
         if work:
