@@ -1,30 +1,43 @@
-"""Search expansion: the site's search finds a page whichever variant of a word the reader types.
+"""Search keys: the site's search finds a section whichever variant or cut of a word the reader types.
 
-Material's search segments Japanese with TinySegmenter and matches tokens as written, so a query
-for 漏洩 misses a page that writes 漏えい, and the same word is cut differently alone and inside a
-sentence. Each section that uses any form of a glossary term gets, in a hidden block that the
-search index reads but readers, screen readers and print do not see:
+Material's search segments Japanese with TinySegmenter and matches the tokens as written: a query
+for 漏洩 misses a page that writes 漏えい, a word is cut differently alone and inside a sentence,
+and its search worker re-cuts kanji queries against the index (dropping a word's last character).
+So the search compares ASCII keys that neither side segments, the classic approach for Japanese
+full-text search (character bigrams) plus the glossary for variants. Each section gets, in a
+hidden block that the search index reads but readers, screen readers and print do not see:
 
-- every form of the term, so Material's own search finds the section by any of them;
-- the term's search key, an ASCII word that TinySegmenter leaves whole, repeated as often as the
-  section uses the term (up to a cap) so the section most about the term ranks first.
+- the search key of every glossary term it uses (any form counts), e.g. ``mnprouei``;
+- a key for every pair of adjacent kanji/katakana characters (a lone one gets its own key), and
+  every number as written;
 
-In the browser, docs/assets/javascripts/search-ja.js replaces any form found in a query by the same
-key (see `query_forms`), so a typed variant meets the section exactly, however either is segmented.
-Each page also gets its front-matter keywords.
+each repeated as often as the section uses it, up to a cap, so the section most about a word ranks
+first. In the browser, docs/assets/javascripts/search-ja.js turns a query into the same keys: the
+two sides must agree, so the character classes and key formats below are mirrored there.
 """
 
 from __future__ import annotations
 
 import html
 import re
+import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from .models import Term
 
 _HEADING = re.compile(r"^#{2,6}\s")  # sections as the search index splits them (h1 is the page)
+_ANY_HEADING = re.compile(r"^#{1,6}\s")
 _FENCE = re.compile(r"^\s*(```|~~~)")
+# Japanese characters: kanji and katakana carry the meaning, hiragana is mostly particles and endings.
+_JAPANESE = "\u3041-\u3096\u30a1-\u30fa\u30fc\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヵヶ"
+_RUN = re.compile(f"[{_JAPANESE}]+")
+_HIRAGANA = re.compile("[\u3041-\u3096]")
+# A number with the character after it: 30日 and 30人 are different deadlines.
+_NUMBER = re.compile(f"([0-9]+)([{_JAPANESE}]?)")
 MAX_REPEAT = 3
+# Starts every hidden block, so search-ja.js can cut the block out of the result snippets it shows.
+BLOCK_MARKER = "mnpterms"
 
 
 def forms(term: Term) -> list[str]:
@@ -38,23 +51,52 @@ def search_key(term_id: str) -> str:
 
 
 def query_forms(glossary: Mapping[str, Term]) -> dict[str, list[str]]:
-    """Every form a reader may type → [the term's search key, the term as the pages write it]."""
-    return {form: [search_key(key), term.term] for key, term in glossary.items() for form in forms(term)}
+    """Each term's search key → every form a reader may type (the page marks them all in results)."""
+    return {search_key(key): forms(term) for key, term in glossary.items()}
+
+
+def text_keys(text: str) -> list[str]:
+    """The keys of the text's character pairs and numbers, in order, repeats kept."""
+    text = unicodedata.normalize("NFKC", text)
+    keys = [key for run in _RUN.findall(text) for key in _run_keys(run)]
+    for number, unit in _NUMBER.findall(text):
+        keys += [number, f"mn{number}x{ord(unit):04x}"] if unit else [number]
+    return keys
+
+
+# Fixed-length keys: the search appends a wildcard to every query word, so no key may be the
+# beginning of another.
+def _run_keys(run: str) -> list[str]:
+    kana = [bool(_HIRAGANA.match(char)) for char in run]
+    # Pairs that start with a kanji or katakana: 落と and 問い keep a word's ending, but に電 or を落
+    # are a particle and the next word.
+    # A word written in kana alone (すられた, as a keyword or a query word) keeps all its pairs.
+    keys = [f"mj{ord(a):04x}{ord(b):04x}" for i, (a, b) in enumerate(zip(run, run[1:])) if not kana[i] or all(kana)]
+    # A kanji or katakana with no other beside it (家の中) also gets a key of its own.
+    alone = [i for i, char in enumerate(run) if not kana[i] and all(kana[j] for j in (i - 1, i + 1) if 0 <= j < len(run))]
+    return keys + [f"mk{ord(run[i]):04x}" for i in alone]
 
 
 def expand_for_search(markdown: str, glossary: Mapping[str, Term], keywords: Iterable[str] = ()) -> str:
-    sections = _sections(markdown)
+    """The page with a hidden block of search keys after each section (keywords go to the first)."""
     expanded = []
-    for index, section in enumerate(sections):
-        words = list(keywords) if index == 0 else []
+    for index, section in enumerate(_sections(markdown)):
         text = "".join(section)
-        for key, term in glossary.items():
-            variants = forms(term)
-            count = _count(text, variants)
-            if count:
-                words += variants + [search_key(key)] * min(count, MAX_REPEAT)
+        counts = Counter({key: min(count, MAX_REPEAT) for key, count in _keys(text, glossary).items()})
+        # The page's keywords and a section's heading say what it is about: their words count
+        # as much again as a word used often.
+        topic = "".join(line for line in section if _ANY_HEADING.match(line))
+        topic += "\n" + "\n".join(keywords) if index == 0 else ""
+        counts.update(dict.fromkeys(_keys(topic, glossary), MAX_REPEAT))
+        words = [key for key, count in counts.items() for _ in range(count)]
         expanded.append(text + (_block(words) if words else ""))
     return "".join(expanded)
+
+
+def _keys(text: str, glossary: Mapping[str, Term]) -> Counter[str]:
+    counts = Counter({search_key(key): _count(text, forms(term)) for key, term in glossary.items()})
+    counts.update(text_keys(text))
+    return +counts  # without the terms not used
 
 
 def _count(text: str, variants: list[str]) -> int:
@@ -73,10 +115,6 @@ def _sections(markdown: str) -> list[list[str]]:
             sections.append([])
         sections[-1].append(line)
     return sections
-
-
-# Starts every hidden block, so search-ja.js can cut the block out of the result snippets it shows.
-BLOCK_MARKER = "mnpterms"
 
 
 def _block(words: list[str]) -> str:

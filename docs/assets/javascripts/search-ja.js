@@ -1,111 +1,198 @@
-// Japanese queries for Material's search. The index is segmented with TinySegmenter, but a query
-// typed without spaces ("カードを落とした") reaches lunr as one term and matches nothing, and the
-// same words are cut differently alone and inside a sentence. Before the query reaches Material's
-// search worker: replace every form of a glossary term (#mnp-search-forms, built from the YAML
-// glossary) by the term's search key, which every section using the term carries (macros/search.py),
-// plus the term as the pages write it, for highlighting; segment the rest with Material's own
-// TinySegmenter (lunr/tinyseg.js, loaded next) and drop particles.
+// Japanese queries for Material's search. Material matches the words TinySegmenter cuts from the
+// pages, so a query typed without spaces ("カードを落とした") or with a variant (漏洩 for 漏えい)
+// finds little, and its worker re-cuts kanji queries against the index. Each section carries ASCII
+// search keys in a hidden block (macros/search.py); before a query reaches Material's search
+// worker, turn it into the same keys:
+// - every form of a glossary term (#mnp-search-forms, built from the YAML glossary) → the term's key;
+// - every pair of adjacent kanji/katakana (a lone one: its own key), and numbers as written;
+// - pairs that start with a hiragana are left out (particles and endings, on every page), except
+//   in a word written in kana alone.
+// The keys match only the hidden blocks, so the words themselves are marked in the results here.
 (() => {
   "use strict"
-  // tinyseg.js attaches TinySegmenter to a global `lunr`; the page itself has no lunr (the worker does).
-  window.lunr = window.lunr || {}
 
   const QUERY = 2 // Material's search message type for a query
-  const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]/
-  const SEPARATOR = /[\s\u3000、。，．・「」？！?!]+/
+  const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/
   const LUNR_SYNTAX = /["*+\-:^~]/
-  // Particles and endings carry no meaning of their own and appear on every page.
-  const FUNCTION_WORDS = new Set([
-    "を", "に", "は", "が", "の", "へ", "で", "と", "も", "や", "か", "な", "ね", "よ", "て", "た", "だ",
-    "から", "まで", "より", "など", "って", "という", "です", "ます", "ました", "でし", "し", "する",
-    "した", "して", "され", "される", "れる", "られ", "いる", "ある", "ない", "たい", "いい", "ば",
-  ])
+  // Mirrors macros/search.py (_JAPANESE, _HIRAGANA, _NUMBER, text_keys): both sides make the same keys.
+  const CHARS = "\\u3041-\\u3096\\u30a1-\\u30fa\\u30fc\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff々〆ヵヶ"
+  const RUN = new RegExp(`[${CHARS}]+`, "g")
+  const HIRAGANA = /[\u3041-\u3096]/
+  const SUFFIX = new RegExp(`^[${CHARS.replace("\\u3041-\\u3096", "")}]$`) // one kanji or katakana
+  const NUMBER = new RegExp(`([0-9]+)([${CHARS}]?)`, "g")
+  const CONTENT = /[^\u3041-\u3096]{2,}/g // kanji/katakana words within a run: marked in results
+  const LATIN = /[a-z]+/g
+  const hex = char => char.charCodeAt(0).toString(16).padStart(4, "0")
 
-  const ONE_KANA = /^[\u3040-\u309f]$/ // a lone hiragana is an ending cut off by the segmenter
+  // A lone kanji (the 先 of 外注先) says less than a pair, a number or a glossary term: those are
+  // repeated in the query, as lunr adds up repeated words (a boost, ^n, would turn off the wildcard
+  // that keeps the worker's pipeline from changing the key).
+  const PAIR = 2
+  const weigh = (key, times) => Array(times).fill(key)
 
-  let dictionary = null
+  // kanaWord: the run is a word of its own written in kana (not the ending left beside a term).
+  function runKeys(run, kanaWord) {
+    const chars = [...run]
+    const kana = chars.map(char => HIRAGANA.test(char))
+    const keys = []
+    for (let i = 0; i + 1 < chars.length; i++) {
+      if (!kana[i] || (kanaWord && kana.every(Boolean))) keys.push(...weigh(`mj${hex(chars[i])}${hex(chars[i + 1])}`, PAIR))
+    }
+    chars.forEach((char, i) => {
+      if (!kana[i] && (i === 0 || kana[i - 1]) && (i === chars.length - 1 || kana[i + 1])) keys.push(`mk${hex(char)}`)
+    })
+    return keys
+  }
 
+  let glossary = null
+
+  // Form → key, longest forms first, from {key: [forms]}.
   function load() {
-    if (dictionary) return dictionary
+    if (glossary) return glossary
     const element = document.getElementById("mnp-search-forms")
-    const forms = element ? JSON.parse(element.textContent) : {}
-    const longest = Math.max(0, ...Object.keys(forms).map(form => form.length))
-    dictionary = { forms, longest, segmenter: new window.lunr.TinySegmenter() }
-    return dictionary
+    const terms = element ? JSON.parse(element.textContent) : {}
+    const forms = new Map()
+    for (const [key, list] of Object.entries(terms)) {
+      for (const form of list) forms.set(form.normalize("NFKC").toLowerCase(), key)
+    }
+    const longest = Math.max(0, ...[...forms.keys()].map(form => form.length))
+    glossary = { terms, forms, longest }
+    return glossary
   }
 
   function formAt(text, start, { forms, longest }) {
     for (let length = Math.min(longest, text.length - start); length > 0; length--) {
       const candidate = text.slice(start, start + length)
-      if (Object.hasOwn(forms, candidate)) return candidate
+      if (forms.has(candidate)) return candidate
     }
     return null
   }
 
-  function segment(text, { segmenter }) {
-    return text ? segmenter.segment(text).filter(word => !FUNCTION_WORDS.has(word) && !ONE_KANA.test(word)) : []
+  // The keys of text outside glossary forms, and the words to mark in the results.
+  function plainKeys(text, keys, marks, afterTerm, beforeTerm) {
+    for (const { 0: run, index } of text.matchAll(RUN)) {
+      const fragment = (afterTerm && index === 0) || (beforeTerm && index + run.length === text.length)
+      keys.push(...runKeys(run, !fragment))
+      marks.push(...(run.match(CONTENT) || []))
+    }
+    for (const [, number, unit] of text.matchAll(NUMBER)) {
+      keys.push(...weigh(number, PAIR), ...(unit ? weigh(`mn${number}x${hex(unit)}`, PAIR) : []))
+      marks.push(number + unit)
+    }
+    for (const word of text.match(LATIN) || []) {
+      keys.push(...weigh(word, PAIR))
+      marks.push(word)
+    }
   }
 
-  function rewrite(run, dict) {
-    const words = []
+  // {query for the worker, words to mark}; queries without Japanese (or with lunr syntax) pass as typed.
+  function transform(typed) {
+    const query = typed.normalize("NFKC").toLowerCase()
+    if (!JAPANESE.test(query) || LUNR_SYNTAX.test(query)) return { query: typed, marks: [] }
+    const dict = load()
+    const keys = []
+    const marks = []
     let rest = ""
-    for (let index = 0; index < run.length;) {
-      const form = formAt(run, index, dict)
+    let afterForm = false
+    // One kanji right after a term (the 先 of 外注先, the 等 of 漏えい等) is the term's suffix:
+    // as a word of its own it would match pages on other subjects.
+    const flush = beforeTerm => {
+      if (!(afterForm && SUFFIX.test(rest))) plainKeys(rest, keys, marks, afterForm, beforeTerm)
+    }
+    for (let index = 0; index < query.length;) {
+      const form = formAt(query, index, dict)
       if (form) {
-        const [key, term] = dict.forms[form]
-        words.push(...segment(rest, dict), key, ...segment(term, dict))
+        const key = dict.forms.get(form)
+        flush(true)
+        // A term found in the glossary weighs as much as the character pairs it stands for.
+        keys.push(...weigh(key, PAIR * Math.max(1, form.length - 1)))
+        marks.push(...dict.terms[key])
         rest = ""
+        afterForm = true
         index += form.length
       } else {
-        rest += run[index]
+        rest += query[index]
         index += 1
       }
     }
-    words.push(...segment(rest, dict))
-    return words.length ? words : [run]
+    flush(false)
+    return keys.length ? { query: keys.join(" "), marks: [...new Set(marks)] } : { query: typed, marks: [] }
   }
 
-  function transform(query) {
-    if (!JAPANESE.test(query) || typeof window.lunr.TinySegmenter !== "function") return query
-    const dict = load()
-    const words = []
-    for (const run of query.split(SEPARATOR)) {
-      if (!run) continue
-      words.push(...(!JAPANESE.test(run) || LUNR_SYNTAX.test(run) ? [run] : rewrite(run, dict)))
-    }
-    return [...new Set(words)].join(" ")
-  }
-
-  // Result snippets show each section's indexed text, hidden search terms included: cut them off
-  // from their marker (macros/search.py, BLOCK_MARKER) to the end of the snippet.
+  // Results: cut the hidden keys off each snippet (from the marker, macros/search.py BLOCK_MARKER,
+  // to its end), mark the query's words, and pass them to the page opened (?h=, search.highlight).
   const MARKER = "mnpterms"
+  let queryMarks = []
 
-  function trimSnippets(list) {
+  function trim(article) {
+    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.data.indexOf(MARKER)
+      if (at < 0) continue
+      const range = document.createRange()
+      range.setStart(node, at)
+      range.setEnd(article, article.childNodes.length)
+      range.deleteContents()
+      return
+    }
+  }
+
+  function mark(article, pattern) {
+    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT)
+    const nodes = []
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.parentElement.closest("mark") === null && pattern.test(node.data)) nodes.push(node)
+    }
+    for (const node of nodes) {
+      const fragment = document.createDocumentFragment()
+      node.data.split(pattern).forEach((part, index) => {
+        if (!part) return
+        if (index % 2) {
+          const element = document.createElement("mark")
+          element.textContent = part
+          fragment.append(element)
+        } else {
+          fragment.append(part)
+        }
+      })
+      node.replaceWith(fragment)
+    }
+  }
+
+  function present(list) {
+    const escaped = queryMarks.map(word => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    const pattern = escaped.length ? new RegExp(`(${escaped.sort((a, b) => b.length - a.length).join("|")})`, "i") : null
     for (const article of list.querySelectorAll(".md-search-result__article")) {
-      const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT)
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.data.indexOf(MARKER)
-        if (at < 0) continue
-        const range = document.createRange()
-        range.setStart(node, at)
-        range.setEnd(article, article.childNodes.length)
-        range.deleteContents()
-        break
-      }
+      trim(article)
+      if (pattern) mark(article, pattern)
+    }
+    if (!queryMarks.length) return
+    for (const link of list.querySelectorAll("a.md-search-result__link[href]")) {
+      const url = new URL(link.href)
+      if (!url.searchParams.has("h")) continue
+      url.searchParams.set("h", queryMarks.join(" "))
+      if (link.href !== url.href) link.href = url.href
     }
   }
 
   document.addEventListener("DOMContentLoaded", () => {
     const list = document.querySelector(".md-search-result__list")
     if (!list) return
-    new MutationObserver(() => trimSnippets(list)).observe(list, { childList: true, subtree: true })
+    const observer = new MutationObserver(() => {
+      observer.disconnect() // our own changes must not call us again
+      present(list)
+      observer.observe(list, { childList: true, subtree: true })
+    })
+    observer.observe(list, { childList: true, subtree: true })
   })
 
   const BaseWorker = window.Worker
   window.Worker = class extends BaseWorker {
     postMessage(message, ...rest) {
       if (message && message.type === QUERY && typeof message.data === "string") {
-        message = { ...message, data: transform(message.data) }
+        const transformed = transform(message.data)
+        queryMarks = transformed.marks
+        message = { ...message, data: transformed.query }
       }
       super.postMessage(message, ...rest)
     }
