@@ -222,9 +222,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def render(
-    rows: list[tuple[int, float, float, dict[str, int], dict[str, int]]], runs: int, *, print_site: bool
-) -> str:
+def render(rows: list[tuple[int, float, float, dict[str, int], dict[str, int]]], runs: int, *, print_site: bool) -> str:
     lines = [
         "# Benchmark results",
         "",

@@ -23,6 +23,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from itertools import pairwise
 
 from .models import Term
 
@@ -33,6 +34,8 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 _JAPANESE = "\u3041-\u3096\u30a1-\u30fa\u30fc\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヵヶ"
 _RUN = re.compile(f"[{_JAPANESE}]+")
 _HIRAGANA = re.compile("[\u3041-\u3096]")
+# Particles that follow a noun (文の, 人が): a pair with one says nothing about the word.
+_PARTICLES = frozenset("のがをはにでもへや")
 # A number with the character after it: 30日 and 30人 are different deadlines.
 _NUMBER = re.compile(f"([0-9]+)([{_JAPANESE}]?)")
 MAX_REPEAT = 3
@@ -69,24 +72,27 @@ def text_keys(text: str) -> list[str]:
 def _run_keys(run: str) -> list[str]:
     kana = [bool(_HIRAGANA.match(char)) for char in run]
     # Pairs that start with a kanji or katakana: 落と and 問い keep a word's ending, but に電 or を落
-    # are a particle and the next word.
-    # A word written in kana alone (すられた, as a keyword or a query word) keeps all its pairs.
-    keys = [f"mj{ord(a):04x}{ord(b):04x}" for i, (a, b) in enumerate(zip(run, run[1:])) if not kana[i] or all(kana)]
+    # are a particle and the next word, and 文の a word and its particle. A word written in kana
+    # alone (すられた) keeps all its pairs.
+    keys = [
+        f"mj{ord(a):04x}{ord(b):04x}"
+        for i, (a, b) in enumerate(pairwise(run))
+        if all(kana) or not (kana[i] or b in _PARTICLES)
+    ]
     # A kanji or katakana with no other beside it (家の中) also gets a key of its own.
-    alone = [i for i, char in enumerate(run) if not kana[i] and all(kana[j] for j in (i - 1, i + 1) if 0 <= j < len(run))]
-    return keys + [f"mk{ord(run[i]):04x}" for i in alone]
+    content = [not k for k in kana]
+    beside = zip(run, content, [False, *content[:-1]], [*content[1:], False], strict=True)
+    return keys + [f"mk{ord(char):04x}" for char, own, before, after in beside if own and not before and not after]
 
 
 def expand_for_search(markdown: str, glossary: Mapping[str, Term], keywords: Iterable[str] = ()) -> str:
     """The page with a hidden block of search keys after each section (keywords go to the first)."""
     expanded = []
-    for index, section in enumerate(_sections(markdown)):
-        text = "".join(section)
+    for index, (text, headings) in enumerate(_sections(markdown)):
         counts = Counter({key: min(count, MAX_REPEAT) for key, count in _keys(text, glossary).items()})
         # The page's keywords and a section's heading say what it is about: their words count
         # as much again as a word used often.
-        topic = "".join(line for line in section if _ANY_HEADING.match(line))
-        topic += "\n" + "\n".join(keywords) if index == 0 else ""
+        topic = headings + "\n" + "\n".join(keywords) if index == 0 else headings
         counts.update(dict.fromkeys(_keys(topic, glossary), MAX_REPEAT))
         words = [key for key, count in counts.items() for _ in range(count)]
         expanded.append(text + (_block(words) if words else ""))
@@ -105,16 +111,20 @@ def _count(text: str, variants: list[str]) -> int:
     return len(re.findall(pattern, text))
 
 
-def _sections(markdown: str) -> list[list[str]]:
-    sections: list[list[str]] = [[]]
+def _sections(markdown: str) -> list[tuple[str, str]]:
+    """(text, its heading lines) of each section, as the search index splits the page."""
+    sections: list[tuple[list[str], list[str]]] = [([], [])]
     fenced = False
     for line in markdown.splitlines(keepends=True):
         if _FENCE.match(line):
             fenced = not fenced
-        if not fenced and _HEADING.match(line) and sections[-1]:
-            sections.append([])
-        sections[-1].append(line)
-    return sections
+        heading = not fenced and _ANY_HEADING.match(line)
+        if heading and _HEADING.match(line) and sections[-1][0]:
+            sections.append(([], []))
+        sections[-1][0].append(line)
+        if heading:
+            sections[-1][1].append(line)
+    return [("".join(lines), "".join(headings)) for lines, headings in sections]
 
 
 def _block(words: list[str]) -> str:

@@ -4,8 +4,8 @@
     python -m tests.search_eval --baseline      # the same pages with Material's default search
     python -m tests.search_eval --site DIR      # evaluate an already built site
 
-The queries are in tests/search_queries.yml: `tuned` ones were looked at while adjusting the
-expansion, `held-out` ones were written beforehand and not tuned for.
+The queries are in tests/search_queries.yml, in sets (see its header and the README): `tuned`
+ones were looked at while adjusting the search, the `held-out*` ones were not tuned for.
 """
 
 from __future__ import annotations

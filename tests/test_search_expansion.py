@@ -1,16 +1,18 @@
-"""Search expansion golden test: each section gets the forms of the glossary terms it uses."""
+"""Search keys (macros/search.py): golden test of a page's hidden blocks, and the keys of words."""
 
 from __future__ import annotations
 
+import pytest
+
 from macros.catalog import load_catalog
-from macros.search import expand_for_search, forms
+from macros.search import expand_for_search, forms, query_forms, text_keys
 
 from .conftest import FIXTURES, GOLDEN, assert_golden
 
 GLOSSARY = load_catalog(FIXTURES / "render" / "data.yml", None, root=FIXTURES).data.glossary
 
 
-def test_sections_get_the_variants_they_use(update_golden: bool) -> None:
+def test_sections_get_the_keys_they_use(update_golden: bool) -> None:
     source = (GOLDEN / "search" / "sections.md").read_text(encoding="utf-8")
     expanded = expand_for_search(source, GLOSSARY, ["カード紛失"])
     assert_golden(expanded, GOLDEN / "search" / "sections.expected.md", update_golden)
@@ -18,7 +20,38 @@ def test_sections_get_the_variants_they_use(update_golden: bool) -> None:
 
 def test_forms_are_unique_and_longest_first() -> None:
     assert forms(GLOSSARY["card"]) == ["マイナンバーカード", "まいなんばーかーど", "個人番号カード", "マイナカード"]
+    assert query_forms(GLOSSARY)["mnpcard"] == forms(GLOSSARY["card"])
 
 
-def test_page_without_glossary_terms_is_unchanged() -> None:
-    assert expand_for_search("# 題\n\n本文です。\n", GLOSSARY) == "# 題\n\n本文です。\n"
+def pair(a: str, b: str) -> str:
+    return f"mj{ord(a):04x}{ord(b):04x}"
+
+
+def alone(a: str) -> str:
+    return f"mk{ord(a):04x}"
+
+
+@pytest.mark.parametrize(
+    ("text", "keys"),
+    [
+        # Pairs of adjacent kanji/katakana, and a kanji's ending; not a particle before a word.
+        ("保存期間", [pair("保", "存"), pair("存", "期"), pair("期", "間")]),
+        ("を落とした", [pair("落", "と"), alone("落")]),
+        # Nor a word and the particle after it.
+        ("文の例", [alone("文"), alone("例")]),
+        # A kanji alone between kana gets a key of its own.
+        ("家の中", [alone("家"), alone("中")]),
+        # A word in kana alone keeps its pairs.
+        ("すられた", [pair("す", "ら"), pair("ら", "れ"), pair("れ", "た")]),
+        # Numbers, with the character after them; full-width digits and half-width kana as usual.
+        ("３０日", [alone("日"), "30", "mn30x65e5"]),
+        ("ｶｰﾄﾞ", [pair("カ", "ー"), pair("ー", "ド")]),
+        ("PDF file", []),
+    ],
+)
+def test_text_keys(text: str, keys: list[str]) -> None:
+    assert text_keys(text) == keys
+
+
+def test_page_without_japanese_is_unchanged() -> None:
+    assert expand_for_search("# Title\n\nBody text.\n", GLOSSARY) == "# Title\n\nBody text.\n"

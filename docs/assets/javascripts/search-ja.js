@@ -14,10 +14,11 @@
   const QUERY = 2 // Material's search message type for a query
   const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/
   const LUNR_SYNTAX = /["*+\-:^~]/
-  // Mirrors macros/search.py (_JAPANESE, _HIRAGANA, _NUMBER, text_keys): both sides make the same keys.
+  // Mirrors macros/search.py (_JAPANESE, _HIRAGANA, _PARTICLES, _NUMBER, text_keys): both sides make the same keys.
   const CHARS = "\\u3041-\\u3096\\u30a1-\\u30fa\\u30fc\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff々〆ヵヶ"
   const RUN = new RegExp(`[${CHARS}]+`, "g")
   const HIRAGANA = /[\u3041-\u3096]/
+  const PARTICLES = new Set("のがをはにでもへや")
   const SUFFIX = new RegExp(`^[${CHARS.replace("\\u3041-\\u3096", "")}]$`) // one kanji or katakana
   const NUMBER = new RegExp(`([0-9]+)([${CHARS}]?)`, "g")
   const CONTENT = /[^\u3041-\u3096]{2,}/g // kanji/katakana words within a run: marked in results
@@ -36,7 +37,7 @@
     const kana = chars.map(char => HIRAGANA.test(char))
     const keys = []
     for (let i = 0; i + 1 < chars.length; i++) {
-      if (!kana[i] || (kanaWord && kana.every(Boolean))) keys.push(...weigh(`mj${hex(chars[i])}${hex(chars[i + 1])}`, PAIR))
+      if ((kanaWord && kana.every(Boolean)) || !(kana[i] || PARTICLES.has(chars[i + 1]))) keys.push(...weigh(`mj${hex(chars[i])}${hex(chars[i + 1])}`, PAIR))
     }
     chars.forEach((char, i) => {
       if (!kana[i] && (i === 0 || kana[i - 1]) && (i === chars.length - 1 || kana[i + 1])) keys.push(`mk${hex(char)}`)
@@ -104,8 +105,9 @@
       if (form) {
         const key = dict.forms.get(form)
         flush(true)
-        // A term found in the glossary weighs as much as the character pairs it stands for.
-        keys.push(...weigh(key, PAIR * Math.max(1, form.length - 1)))
+        // A term found in the glossary weighs as much as the character pairs it stands for, up to
+        // those of a two-kanji word: a long katakana form (マイナンバー) would drown the rest.
+        keys.push(...weigh(key, PAIR * Math.min(2, Math.max(1, form.length - 1))))
         marks.push(...dict.terms[key])
         rest = ""
         afterForm = true
