@@ -87,28 +87,35 @@ def _run_keys(run: str) -> list[str]:
 
 def expand_for_search(markdown: str, glossary: Mapping[str, Term], keywords: Iterable[str] = ()) -> str:
     """The page with a hidden block of search keys after each section (keywords go to the first)."""
+    terms = _TermFinder(glossary)
     expanded = []
     for index, (text, headings) in enumerate(_sections(markdown)):
-        counts = Counter({key: min(count, MAX_REPEAT) for key, count in _keys(text, glossary).items()})
+        counts = Counter({key: min(count, MAX_REPEAT) for key, count in terms.keys(text).items()})
         # The page's keywords and a section's heading say what it is about: their words count
         # as much again as a word used often.
         topic = headings + "\n" + "\n".join(keywords) if index == 0 else headings
-        counts.update(dict.fromkeys(_keys(topic, glossary), MAX_REPEAT))
+        counts.update(dict.fromkeys(terms.keys(topic), MAX_REPEAT))
         words = [key for key, count in counts.items() for _ in range(count)]
         expanded.append(text + (_block(words) if words else ""))
     return "".join(expanded)
 
 
-def _keys(text: str, glossary: Mapping[str, Term]) -> Counter[str]:
-    counts = Counter({search_key(key): _count(text, forms(term)) for key, term in glossary.items()})
-    counts.update(text_keys(text))
-    return +counts  # without the terms not used
+class _TermFinder:
+    """Finds the glossary's forms in text as search-ja.js does in a query: longest form first, so
+    マイナンバーカード is the card and not also マイナンバー.
+    """
 
+    def __init__(self, glossary: Mapping[str, Term]) -> None:
+        self._key = {form: search_key(key) for key, term in glossary.items() for form in forms(term)}
+        longest_first = sorted(self._key, key=len, reverse=True)
+        self._pattern = re.compile("|".join(map(re.escape, longest_first))) if longest_first else None
 
-def _count(text: str, variants: list[str]) -> int:
-    # Longest forms first, each occurrence counted once (マイナンバーカード is not also マイナンバー).
-    pattern = "|".join(re.escape(v) for v in variants)
-    return len(re.findall(pattern, text))
+    def keys(self, text: str) -> Counter[str]:
+        """Each term's key as often as the text uses the term, then the text's own keys."""
+        found = self._pattern.findall(text) if self._pattern else []
+        counts = Counter(self._key[form] for form in found)
+        counts.update(text_keys(text))
+        return counts
 
 
 def _sections(markdown: str) -> list[tuple[str, str]]:
