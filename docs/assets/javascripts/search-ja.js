@@ -25,11 +25,11 @@
   const LATIN = /[a-z]+/g
   const hex = char => char.charCodeAt(0).toString(16).padStart(4, "0")
 
-  // A lone kanji (the 先 of 外注先) says less than a pair, a number or a glossary term: those are
-  // repeated in the query, as lunr adds up repeated words (a boost, ^n, would turn off the wildcard
-  // that keeps the worker's pipeline from changing the key).
+  // A lone kanji (the 先 of 外注先) says less than a pair, a number or a glossary term: those get
+  // a boost. Written key*^n: the wildcard keeps lunr's pipeline off the key, as for Material's own
+  // query words; repeating the key instead would count it as several of the query's words.
   const PAIR = 2
-  const weigh = (key, times) => Array(times).fill(key)
+  const weigh = (key, times) => [times > 1 ? `${key}*^${times}` : key]
 
   // kanaWord: the run is a word of its own written in kana (not the ending left beside a term).
   function runKeys(run, kanaWord) {
@@ -118,7 +118,7 @@
       }
     }
     flush(false)
-    return keys.length ? { query: keys.join(" "), marks: [...new Set(marks)] } : { query: typed, marks: [] }
+    return keys.length ? { query: [...new Set(keys)].join(" "), marks: [...new Set(marks)] } : { query: typed, marks: [] }
   }
 
   // Results: cut the hidden keys off each snippet (from the marker, macros/search.py BLOCK_MARKER,
