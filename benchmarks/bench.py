@@ -105,6 +105,8 @@ def data_yaml(n: int, trees: int) -> str:
         ]
     lines += [
         "glossary:",
+        "  kojin-bangou: {term: 個人番号, reading: こじんばんごう, variants: [マイナンバー], definition: 12桁の番号。, "
+        "source: law, checked: 2026-11-01}",
         "  card: {term: マイナンバーカード, reading: まいなんばーかーど, variants: [個人番号カード, マイナカード], "
         "definition: 顔写真付きのカード。, source: law, checked: 2026-11-01}",
         "  leak: {term: 漏えい, reading: ろうえい, variants: [漏洩, 流出, 漏れた], definition: 外に漏れること。, "

@@ -12,7 +12,7 @@ import logging
 import os
 import traceback
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from jinja2 import UndefinedError
 from mkdocs.exceptions import PluginError
@@ -20,14 +20,14 @@ from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs_macros.errors import format_error
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import PlaybookError
 from .export import api_files
 from .playbook import MacroError, Playbook
 from .project import Project, load_playbook
 from .review import Overdue
-from .search import expand_for_search, query_forms
+from .search import expand_for_search, query_data
 
 log = logging.getLogger("mkdocs.plugins.mynumber_playbook")
 # Outside the "mkdocs" logger on purpose: `mkdocs build --strict` fails on MkDocs warnings, and an
@@ -48,6 +48,17 @@ class ReviewSettings(BaseModel):
     max_age_days: int = Field(default=365, gt=0, description="How long a data entry's `checked` date stays fresh.")
 
 
+class SearchSettings(BaseModel):
+    """`extra.search` in mkdocs.yml."""
+
+    model_config = ConfigDict(extra="forbid")
+    subject_terms: list[str] = Field(
+        default=[],
+        description="Glossary ids of what every page is about: left out of a query that has other words.",
+    )
+
+
+_Settings = TypeVar("_Settings", bound=BaseModel)
 _PLAYBOOK = "mynumber_playbook"
 
 
@@ -64,7 +75,7 @@ def define_env(env: Any) -> None:
         target = File(page, config.docs_dir, config.site_dir, config.use_directory_urls).url
         return get_relative_url(target, env.page.url) + (f"#{anchor}" if anchor else "")
 
-    settings = ReviewSettings.model_validate(config.extra.get("review", {}))
+    settings = _settings(ReviewSettings, config.extra, "review")
     today = datetime.date.fromisoformat(os.environ.get("MYNUMBER_TODAY") or datetime.date.today().isoformat())
     late = playbook.overdue(today, settings.max_age_days)
     if late and settings.overdue == "error":
@@ -75,10 +86,15 @@ def define_env(env: Any) -> None:
     # For the hooks below: kept in the documented variables dict so the data is loaded once per build.
     env.variables[_PLAYBOOK] = playbook
     if _search_expansion():
-        # Written into each page by overrides/main.html, which then loads the query segmenter.
+        search = _settings(SearchSettings, config.extra, "search")
+        unknown = [term for term in search.subject_terms if term not in playbook.data.glossary]
+        if unknown:
+            raise PluginError(f"mkdocs.yml extra.search.subject_terms: not in the glossary: {', '.join(unknown)}")
+        # Written into each page by overrides/main.html, which then loads search-ja.js.
         # UTF-8 is a third of the size of tojson's \uXXXX; no "<" may reach the script element.
-        forms = json.dumps(query_forms(playbook.data.glossary), ensure_ascii=False, separators=(",", ":"))
-        config.extra["search_forms"] = forms.replace("<", "\\u003c")
+        data = query_data(playbook.data.glossary, search.subject_terms)
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        config.extra["search_forms"] = text.replace("<", "\\u003c")
 
     env.macro(playbook.contact_table, "contact_table")
     env.macro(playbook.contact, "contact")
@@ -90,6 +106,14 @@ def define_env(env: Any) -> None:
     env.macro(playbook.glossary, "glossary")
     env.macro(playbook.fact, "fact")
     env.macro(lambda: playbook.review_status(today, settings.max_age_days), "review_status")
+
+
+def _settings(model: type[_Settings], extra: Any, key: str) -> _Settings:
+    try:
+        return model.model_validate(extra.get(key, {}))
+    except ValidationError as error:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
+        raise PluginError(f"mkdocs.yml extra.{key}: {problems}") from None
 
 
 def _grouped(items: list[Overdue]) -> dict[str, list[str]]:

@@ -58,6 +58,14 @@ def query_forms(glossary: Mapping[str, Term]) -> dict[str, list[str]]:
     return {search_key(key): forms(term) for key, term in glossary.items()}
 
 
+def query_data(glossary: Mapping[str, Term], subject_terms: Iterable[str] = ()) -> dict[str, object]:
+    """What search-ja.js needs: the forms, and the keys of the site's subject (個人番号 on this
+    site): every section uses it, so in a query with other words it would only favour the pages
+    that use it most; it counts only when it is all the query says.
+    """
+    return {"terms": query_forms(glossary), "subject": [search_key(term) for term in subject_terms]}
+
+
 def text_keys(text: str) -> list[str]:
     """The keys of the text's character pairs and numbers, in order, repeats kept."""
     text = unicodedata.normalize("NFKC", text)

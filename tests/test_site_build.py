@@ -30,7 +30,9 @@ def test_search_forms_and_keys_come_from_the_glossary(site: Path) -> None:
     """Each page carries the glossary's forms for search-ja.js; sections carry the keys."""
     forms = re.search(r'<script id="mnp-search-forms" type="application/json">(.*?)</script>', page(site, "index.html"))
     assert forms is not None
-    assert {"漏えい等", "漏洩", "流出"} <= set(json.loads(forms.group(1))["mnprouei"])
+    data = json.loads(forms.group(1))
+    assert {"漏えい等", "漏洩", "流出"} <= set(data["terms"]["mnprouei"])
+    assert data["subject"] == ["mnpkojinbangou"]  # mkdocs.yml extra.search.subject_terms
     index = json.loads(page(site, "search/search_index.json"))
     leak = next(doc for doc in index["docs"] if doc["location"] == "playbooks/leak.html#first-hour")
     assert "mnpterms" in leak["text"] and "mnprouei" in leak["text"]
@@ -123,3 +125,16 @@ def test_broken_link_blocks_the_build(project_copy: Path) -> None:
     page_file = project_copy / "docs" / "index.md"
     page_file.write_text(page_file.read_text(encoding="utf-8") + "\n[壊れたリンク](playbooks/leak.md#no-such-anchor)\n")
     assert_build_fails(project_copy, "no-such-anchor")
+
+
+def test_unknown_subject_term_stops_the_build(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    ignore = shutil.ignore_patterns("__pycache__", ".venv", "site", ".git", "node_modules")
+    for name in ("macros", "overrides", "docs", "playbooks", "data"):
+        shutil.copytree(ROOT / name, project / name, symlinks=True, ignore=ignore)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config.replace("subject_terms: [kojin-bangou]", "subject_terms: [kojin]"))
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode != 0
+    assert "mkdocs.yml extra.search.subject_terms: not in the glossary: kojin" in result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr

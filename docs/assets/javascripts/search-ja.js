@@ -47,17 +47,17 @@
 
   let glossary = null
 
-  // Form → key, longest forms first, from {key: [forms]}.
+  // From {terms: {key: [forms]}, subject: [keys]} (macros/search.py, query_data): form → key.
   function load() {
     if (glossary) return glossary
     const element = document.getElementById("mnp-search-forms")
-    const terms = element ? JSON.parse(element.textContent) : {}
+    const { terms = {}, subject = [] } = element ? JSON.parse(element.textContent) : {}
     const forms = new Map()
     for (const [key, list] of Object.entries(terms)) {
       for (const form of list) forms.set(form.normalize("NFKC").toLowerCase(), key)
     }
     const longest = Math.max(0, ...[...forms.keys()].map(form => form.length))
-    glossary = { terms, forms, longest }
+    glossary = { terms, forms, longest, subject: new Set(subject) }
     return glossary
   }
 
@@ -92,6 +92,7 @@
     if (!JAPANESE.test(query) || LUNR_SYNTAX.test(query)) return { query: typed, marks: [] }
     const dict = load()
     const keys = []
+    const subject = { keys: [], marks: [] }
     const marks = []
     let rest = ""
     let afterForm = false
@@ -107,8 +108,11 @@
         flush(true)
         // A term found in the glossary weighs as much as the character pairs it stands for, up to
         // those of a two-kanji word: a long katakana form (マイナンバー) would drown the rest.
-        keys.push(...weigh(key, PAIR * Math.min(2, Math.max(1, form.length - 1))))
-        marks.push(...dict.terms[key])
+        // The site's subject (個人番号) waits: it counts only if the query says nothing else.
+        const weighed = weigh(key, PAIR * Math.min(2, Math.max(1, form.length - 1)))
+        const into = dict.subject.has(key) ? subject : { keys, marks }
+        into.keys.push(...weighed)
+        into.marks.push(...dict.terms[key])
         rest = ""
         afterForm = true
         index += form.length
@@ -118,6 +122,10 @@
       }
     }
     flush(false)
+    if (!keys.length) {
+      keys.push(...subject.keys)
+      marks.push(...subject.marks)
+    }
     return keys.length ? { query: [...new Set(keys)].join(" "), marks: [...new Set(marks)] } : { query: typed, marks: [] }
   }
 
