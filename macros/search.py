@@ -27,8 +27,9 @@ from itertools import pairwise
 
 from .models import Term
 
-_HEADING = re.compile(r"^#{2,6}\s")  # sections as the search index splits them (h1 is the page)
-_ANY_HEADING = re.compile(r"^#{1,6}\s")
+# Sections as the search index splits them (h1 is the page), in Markdown or as HTML from a macro.
+_HEADING = re.compile(r"^(#{2,6}\s|<h[2-6][\s>])")
+_ANY_HEADING = re.compile(r"^(#{1,6}\s|<h[1-6][\s>])")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 # Japanese characters: kanji and katakana carry the meaning, hiragana is mostly particles and endings.
 _JAPANESE = "\u3041-\u3096\u30a1-\u30fa\u30fc\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヵヶ"

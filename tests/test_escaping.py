@@ -19,8 +19,8 @@ from macros.playbook import Playbook
 from .conftest import FIXTURES
 
 FIXTURE = FIXTURES / "hostile"
-SAFE_TAGS = {"a", "div", "p", "span", "strong", "ul", "ol", "li", "dl", "dt", "dd", "figure", "figcaption"}
-SAFE_TAGS |= {"table", "thead", "tbody", "tr", "th", "td"}
+SAFE_TAGS = {"a", "div", "p", "span", "strong", "ul", "ol", "li", "figure", "figcaption"}
+SAFE_TAGS |= {"table", "thead", "tbody", "tr", "th", "td", "h2"}
 
 
 class TagCollector(HTMLParser):
