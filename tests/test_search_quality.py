@@ -33,7 +33,7 @@ FLOOR = {  # set: (P@1, recall@3) measured 2026-11-23, see README
 
 def test_evaluation_set_is_large_enough() -> None:
     assert len(QUERIES) >= 40
-    assert {q.set for q in QUERIES} == {"tuned", "held-out", "held-out-2", "held-out-3", "held-out-4", "held-out-5"}
+    assert {q.set for q in QUERIES} == {"tuned", "held-out", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6", "held-out-7"}
 
 
 @pytest.fixture(scope="module")
