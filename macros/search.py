@@ -31,6 +31,11 @@ from .models import Term
 _HEADING = re.compile(r"^(#{2,6}\s|<h[2-6][\s>])")
 _ANY_HEADING = re.compile(r"^(#{1,6}\s|<h[1-6][\s>])")
 _FENCE = re.compile(r"^\s*(```|~~~)")
+# Trainer notes (!!! trainer "講師メモ") are hidden on employees' pages: the search must neither
+# find them nor show them in a snippet, so they get no keys and Material's index skips them.
+_TRAINER_NOTE = re.compile(r"^(!!!|\?\?\?\+?)\s+trainer\b")
+_NOTE_START = "<div data-search-exclude markdown>\n\n"
+_NOTE_END = "\n</div>\n\n"
 # Japanese characters: kanji and katakana carry the meaning, hiragana is mostly particles and endings.
 _JAPANESE = "\u3041-\u3096\u30a1-\u30fa\u30fc\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヵヶ"
 _RUN = re.compile(f"[{_JAPANESE}]+")
@@ -98,8 +103,8 @@ def expand_for_search(markdown: str, glossary: Mapping[str, Term], keywords: Ite
     """The page with a hidden block of search keys after each section (keywords go to the first)."""
     terms = _TermFinder(glossary)
     expanded = []
-    for index, (text, headings) in enumerate(_sections(markdown)):
-        counts = Counter({key: min(count, MAX_REPEAT) for key, count in terms.keys(text).items()})
+    for index, (text, searched, headings) in enumerate(_sections(markdown)):
+        counts = Counter({key: min(count, MAX_REPEAT) for key, count in terms.keys(searched).items()})
         # The page's keywords and a section's heading say what it is about: their words count
         # as much again as a word used often.
         topic = headings + "\n" + "\n".join(keywords) if index == 0 else headings
@@ -127,20 +132,32 @@ class _TermFinder:
         return counts
 
 
-def _sections(markdown: str) -> list[tuple[str, str]]:
-    """(text, its heading lines) of each section, as the search index splits the page."""
-    sections: list[tuple[list[str], list[str]]] = [([], [])]
-    fenced = False
+def _sections(markdown: str) -> list[tuple[str, str, str]]:
+    """(text, the part of it the search sees, its heading lines) of each section, as the search
+    index splits the page; trainer notes are wrapped so that the index skips them.
+    """
+    sections: list[tuple[list[str], list[str], list[str]]] = [([], [], [])]
+    fenced = note = False
     for line in markdown.splitlines(keepends=True):
+        if note and line.strip() and not line.startswith((" ", "\t")):
+            sections[-1][0].append(_NOTE_END)
+            note = False
         if _FENCE.match(line):
             fenced = not fenced
-        heading = not fenced and _ANY_HEADING.match(line)
+        heading = not fenced and not note and _ANY_HEADING.match(line)
         if heading and _HEADING.match(line) and sections[-1][0]:
-            sections.append(([], []))
+            sections.append(([], [], []))
+        if not fenced and _TRAINER_NOTE.match(line):
+            sections[-1][0].append(_NOTE_START)
+            note = True
         sections[-1][0].append(line)
-        if heading:
+        if not note:
             sections[-1][1].append(line)
-    return [("".join(lines), "".join(headings)) for lines, headings in sections]
+        if heading:
+            sections[-1][2].append(line)
+    if note:
+        sections[-1][0].append(_NOTE_END)
+    return [("".join(lines), "".join(searched), "".join(headings)) for lines, searched, headings in sections]
 
 
 def _block(words: list[str]) -> str:
