@@ -9,6 +9,7 @@ that is recorded there. Raise FLOOR when the scores improve; never lower it to m
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 import pytest
@@ -92,5 +93,8 @@ def test_queries_and_pages_make_the_same_keys(browser: Any, site_url: str, query
     page.press(".md-search__input", "End")
     page.wait_for_function("window.mnpSent !== undefined")
     sent = {re.sub(r"\*\^\d+$", "", word) for word in page.evaluate("window.mnpSent").split()}  # key*^boost
-    assert sent == set(text_keys(query))
+    keys = set(text_keys(query))
+    # A page has a number both bare and with its unit; a query sends 30日 as the unit key alone.
+    assert sent <= keys and keys - sent <= set(re.findall(r"[0-9]+", unicodedata.normalize("NFKC", query)))
+    assert sent
     page.close()

@@ -4,7 +4,7 @@
 // search keys in a hidden block (macros/search.py); before a query reaches Material's search
 // worker, turn it into the same keys:
 // - every form of a glossary term (#mnp-search-forms, built from the YAML glossary) → the term's key;
-// - every pair of adjacent kanji/katakana (a lone one: its own key), and numbers as written;
+// - every pair of adjacent kanji/katakana (a lone one: its own key), and numbers (30日: with its unit);
 // - pairs that start with a hiragana are left out (particles and endings, on every page), except
 //   in a word written in kana alone.
 // The keys match only the hidden blocks, so the words themselves are marked in the results here.
@@ -77,7 +77,8 @@
       marks.push(...(run.match(CONTENT) || []))
     }
     for (const [, number, unit] of text.matchAll(NUMBER)) {
-      keys.push(...weigh(number, PAIR), ...(unit ? weigh(`mn${number}x${hex(unit)}`, PAIR) : []))
+      // With its unit (30日, 19条) the number is that key alone: bare, it would match phone numbers and times.
+      keys.push(...weigh(unit ? `mn${number}x${hex(unit)}` : number, PAIR))
       marks.push(number + unit)
     }
     for (const word of text.match(LATIN) || []) {
