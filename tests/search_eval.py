@@ -3,6 +3,8 @@
     python -m tests.search_eval                 # build the site, evaluate it
     python -m tests.search_eval --baseline      # the same pages with Material's default search
     python -m tests.search_eval --site DIR      # evaluate an already built site
+    python -m tests.search_eval --page-text DIR # write what readers see of each searchable page
+                                                # (for writing a new blind set, see the README)
 
 The queries are in tests/search_queries.yml, in sets (see its header and the README): `tuned`
 ones were looked at while adjusting the search, the `held-out*` ones were not tuned for.
@@ -11,6 +13,7 @@ ones were looked at while adjusting the search, the `held-out*` ones were not tu
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -100,12 +103,31 @@ def evaluate(browser: Any, base: str, queries: list[Query]) -> dict[str, tuple[S
     }
 
 
+def write_page_text(browser: Any, base: str, site: Path, out: Path) -> list[Path]:
+    """The text a reader can see on each page the search indexes (no hidden search keys, no trainer
+    notes), as printed: all a writer of blind queries may read. One file per page, e.g. playbooks_leak.html.txt.
+    """
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    paths = sorted({doc["location"].split("#")[0] or "index.html" for doc in index["docs"]})
+    out.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page()
+    page.emulate_media(media="print")  # as printed: collapsed sections open, each tree in full
+    written = []
+    for path in paths:
+        page.goto(base + path)
+        written.append(out / (path.replace("/", "_") + ".txt"))
+        written[-1].write_text(page.inner_text("article"), encoding="utf-8")
+    page.close()
+    return written
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--site", type=Path, help="an already built site to evaluate")
     parser.add_argument("--baseline", action="store_true", help="Material's default search, no expansion")
     parser.add_argument("--verbose", action="store_true", help="print every query")
     parser.add_argument("--sets", help="only these query sets, comma-separated (e.g. tuned)")
+    parser.add_argument("--page-text", type=Path, metavar="DIR", help="write each page's visible text, do not evaluate")
     args = parser.parse_args(argv)
     work = None
     if args.site is None:
@@ -117,6 +139,9 @@ def main(argv: list[str] | None = None) -> int:
 
         with served(args.site) as base, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            if args.page_text:
+                print("\n".join(map(str, write_page_text(browser, base, args.site, args.page_text))))
+                return 0
             queries = [q for q in load_queries() if not args.sets or q.set in args.sets.split(",")]
             scores = evaluate(browser, base, queries)
             browser.close()

@@ -10,17 +10,25 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from macros.catalog import load_catalog
+from macros.catalog import Catalog, load_catalog
+from macros.models import Outcome
 from macros.search import query_forms, text_keys
 
 from .conftest import ROOT
-from .search_eval import evaluate, load_queries, top_pages
+from .search_eval import evaluate, load_queries, top_pages, write_page_text
 
 QUERIES = load_queries()
+
+
+def _catalog() -> Catalog:
+    return load_catalog(ROOT / "data" / "mynumber.yml", ROOT / "data" / "organisation.yml", root=ROOT)
+
+
 FLOOR = {  # set: (P@1, recall@3) measured 2026-11-23 (fourth session), see README
     "all": (0.79, 0.95),
     "tuned": (0.96, 1.0),
@@ -87,7 +95,7 @@ def test_queries_and_pages_make_the_same_keys(browser: Any, site_url: str, query
     """search-ja.js turns a query (without glossary terms) into the keys macros/search.py gives the
     same text in a page: the two sides of the search must agree.
     """
-    glossary = load_catalog(ROOT / "data" / "mynumber.yml", ROOT / "data" / "organisation.yml", root=ROOT).data.glossary
+    glossary = _catalog().data.glossary
     assert not [form for forms in query_forms(glossary).values() for form in forms if form in query]
     page = browser.new_page()
     page.add_init_script(SENT)
@@ -102,3 +110,19 @@ def test_queries_and_pages_make_the_same_keys(browser: Any, site_url: str, query
     assert sent <= keys and keys - sent <= set(re.findall(r"[0-9]+", unicodedata.normalize("NFKC", query)))
     assert sent
     page.close()
+
+
+def test_page_text_for_blind_query_writers_is_what_readers_see(
+    browser: Any, site_url: str, site: Path, tmp_path: Path
+) -> None:
+    """--page-text: every searchable page, its whole tree and open sections, no search keys or trainer notes."""
+    written = {
+        path.name: path.read_text(encoding="utf-8") for path in write_page_text(browser, site_url, site, tmp_path)
+    }
+    assert "playbooks_leak.html.txt" in written and "review.html.txt" not in written  # review is not searched
+    leak = written["playbooks_leak.html.txt"]
+    assert leak.startswith("漏えい等が発生したとき") and "mnpterms" not in leak and "受講者" not in leak
+    assert "このたび、当社がお預かりしていた" in leak  # inside a collapsed <details>
+    tree = _catalog().data.trees["card-loss"]
+    steps = [step for node in tree.nodes.values() if isinstance(node, Outcome) for step in node.steps]
+    assert len(steps) > 1 and all(step in written["playbooks_card-loss.html.txt"] for step in steps)
