@@ -10,10 +10,14 @@ hidden block that the search index reads but readers, screen readers and print d
 - the search key of every glossary term it uses (any form counts), e.g. ``mnprouei``;
 - a key for every pair of adjacent kanji/katakana characters (a lone one gets its own key), and
   every number as written;
+- under a heading marked ``data-defines="<term id>"`` (the glossary's entries), the term's
+  definition key, e.g. ``mndrouei``: a query that asks what a term means (漏えいとは) finds it;
 
 each repeated as often as the section uses it, up to a cap, so the section most about a word ranks
-first. In the browser, docs/assets/javascripts/search-ja.js turns a query into the same keys: the
-two sides must agree, so the character classes and key formats below are mirrored there.
+first. The first section also gets the keys of the page's front-matter `keywords`, and their Latin
+words as they are (Material indexes the page's own Latin words, but keywords are not on the page).
+In the browser, docs/assets/javascripts/search-ja.js turns a query into the same keys: the two
+sides must agree, so the character classes and key formats below are mirrored there.
 """
 
 from __future__ import annotations
@@ -44,6 +48,10 @@ _HIRAGANA = re.compile("[\u3041-\u3096]")
 _PARTICLES = frozenset("のがをはにでもへや")
 # A number with the character after it: 30日 and 30人 are different deadlines.
 _NUMBER = re.compile(f"([0-9]+)([{_JAPANESE}]?)")
+# A word in Latin letters, as a query sends it (SMS → sms).
+_LATIN = re.compile("[a-z]+")
+# A heading of the section that defines a glossary term (macros/render/glossary.py).
+_DEFINES = re.compile(r'data-defines="([^"]+)"')
 MAX_REPEAT = 3
 # Starts every hidden block, so search-ja.js can cut the block out of the result snippets it shows.
 BLOCK_MARKER = "mnpterms"
@@ -57,6 +65,11 @@ def forms(term: Term) -> list[str]:
 def search_key(term_id: str) -> str:
     """An ASCII word for the term: the search tokenizer keeps it whole in pages and queries alike."""
     return "mnp" + re.sub(r"[^a-z0-9]", "", term_id.lower())
+
+
+def definition_key(term_id: str) -> str:
+    """The key of the section that defines the term (search-ja.js: the term's key, mnp → mnd)."""
+    return "mnd" + search_key(term_id).removeprefix("mnp")
 
 
 def query_forms(glossary: Mapping[str, Term]) -> dict[str, list[str]]:
@@ -109,9 +122,19 @@ def expand_for_search(markdown: str, glossary: Mapping[str, Term], keywords: Ite
         # as much again as a word used often.
         topic = headings + "\n" + "\n".join(keywords) if index == 0 else headings
         counts.update(dict.fromkeys(terms.keys(topic), MAX_REPEAT))
+        counts.update(dict.fromkeys(map(definition_key, _DEFINES.findall(headings)), MAX_REPEAT))
+        if index == 0:
+            # Latin words (SMS, PDF) are searched as Material indexes them; a keyword is not in the
+            # page's text, so its Latin words go into the block as they are.
+            counts.update(dict.fromkeys(_latin_words(keywords), MAX_REPEAT))
         words = [key for key, count in counts.items() for _ in range(count)]
         expanded.append(text + (_block(words) if words else ""))
     return "".join(expanded)
+
+
+def _latin_words(keywords: Iterable[str]) -> list[str]:
+    """The Latin words of the keywords, as search-ja.js sends them in a query (NFKC, lower case)."""
+    return _LATIN.findall(unicodedata.normalize("NFKC", " ".join(keywords)).lower())
 
 
 class _TermFinder:

@@ -14,7 +14,7 @@ GLOSSARY = load_catalog(FIXTURES / "render" / "data.yml", None, root=FIXTURES).d
 
 def test_sections_get_the_keys_they_use(update_golden: bool) -> None:
     source = (GOLDEN / "search" / "sections.md").read_text(encoding="utf-8")
-    expanded = expand_for_search(source, GLOSSARY, ["カード紛失"])
+    expanded = expand_for_search(source, GLOSSARY, ["カード紛失", "SMS"])
     assert_golden(expanded, GOLDEN / "search" / "sections.expected.md", update_golden)
 
 

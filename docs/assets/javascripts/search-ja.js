@@ -3,7 +3,8 @@
 // finds little, and its worker re-cuts kanji queries against the index. Each section carries ASCII
 // search keys in a hidden block (macros/search.py); before a query reaches Material's search
 // worker, turn it into the same keys:
-// - every form of a glossary term (#mnp-search-forms, built from the YAML glossary) → the term's key;
+// - every form of a glossary term (#mnp-search-forms, built from the YAML glossary) → the term's key,
+//   and a question for its meaning (漏えいとは, PPCって何, 毀損 意味) also → the key of its glossary entry;
 // - every pair of adjacent kanji/katakana (a lone one: its own key), and numbers (30日: with its unit);
 // - pairs that start with a hiragana are left out (particles and endings, on every page), except
 //   in a word written in kana alone.
@@ -14,7 +15,7 @@
   const QUERY = 2 // Material's search message type for a query
   const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/
   const LUNR_SYNTAX = /["*+\-:^~]/
-  // Mirrors macros/search.py (_JAPANESE, _HIRAGANA, _PARTICLES, _NUMBER, text_keys): both sides make the same keys.
+  // Mirrors macros/search.py (_JAPANESE, _HIRAGANA, _PARTICLES, _NUMBER, _LATIN, text_keys): both sides make the same keys.
   const CHARS = "\\u3041-\\u3096\\u30a1-\\u30fa\\u30fc\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff々〆ヵヶ"
   const RUN = new RegExp(`[${CHARS}]+`, "g")
   const HIRAGANA = /[\u3041-\u3096]/
@@ -23,6 +24,9 @@
   const NUMBER = new RegExp(`([0-9]+)([${CHARS}]?)`, "g")
   const CONTENT = /[^\u3041-\u3096]{2,}/g // kanji/katakana words within a run: marked in results
   const LATIN = /[a-z]+/g
+  // What follows a term when someone asks what it means; not って何日 (a question about a number of days).
+  const DEFINITION = /^\s*(とは|って何(?![\u3400-\u9fff])|ってなに|の?意味)/
+  const definitionKey = key => key.replace(/^mnp/, "mnd") // macros/search.py, definition_key
   const hex = char => char.charCodeAt(0).toString(16).padStart(4, "0")
 
   // A lone kanji (the 先 of 外注先) says less than a pair, a number or a glossary term: those get
@@ -114,6 +118,7 @@
         const into = dict.subject.has(key) ? subject : { keys, marks }
         into.keys.push(...weighed)
         into.marks.push(...dict.terms[key])
+        if (DEFINITION.test(query.slice(index + form.length))) keys.push(...weigh(definitionKey(key), PAIR * 2))
         rest = ""
         afterForm = true
         index += form.length
