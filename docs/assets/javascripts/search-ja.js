@@ -118,10 +118,12 @@
         const into = dict.subject.has(key) ? subject : { keys, marks }
         into.keys.push(...weighed)
         into.marks.push(...dict.terms[key])
-        if (DEFINITION.test(query.slice(index + form.length))) keys.push(...weigh(definitionKey(key), PAIR * 2))
+        // The question's own words (とは, って何) are not searched for.
+        const asked = query.slice(index + form.length).match(DEFINITION)
+        if (asked) keys.push(...weigh(definitionKey(key), PAIR * 2))
         rest = ""
-        afterForm = true
-        index += form.length
+        afterForm = !asked
+        index += form.length + (asked ? asked[0].length : 0)
       } else {
         rest += query[index]
         index += 1
