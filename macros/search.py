@@ -7,11 +7,11 @@ So the search compares ASCII keys that neither side segments, the classic approa
 full-text search (character bigrams) plus the glossary for variants. Each section gets, in a
 hidden block that the search index reads but readers, screen readers and print do not see:
 
-- the search key of every glossary term it uses (any form counts), e.g. ``mnprouei``;
+- the search key of every glossary term it uses (any form counts), e.g. ``mnp05rouei``;
 - a key for every pair of adjacent kanji/katakana characters (a lone one gets its own key), and
   every number as written;
 - under a heading marked ``data-defines="<term id>"`` (the glossary's entries), the term's
-  definition key, e.g. ``mndrouei``: a query that asks what a term means (漏えいとは) finds it;
+  definition key, e.g. ``mnd05rouei``: a query that asks what a term means (漏えいとは) finds it;
 
 each repeated as often as the section uses it, up to a cap, so the section most about a word ranks
 first. The first section also gets the keys of the page's front-matter `keywords`, and their Latin
@@ -63,8 +63,12 @@ def forms(term: Term) -> list[str]:
 
 
 def search_key(term_id: str) -> str:
-    """An ASCII word for the term: the search tokenizer keeps it whole in pages and queries alike."""
-    return "mnp" + re.sub(r"[^a-z0-9]", "", term_id.lower())
+    """An ASCII word for the term: the search tokenizer keeps it whole in pages and queries alike.
+    The id's length comes first, so that no key begins another (the query side appends a wildcard):
+    mnp11kojinbangou would otherwise also match mnp22kojinbangoukankeijimu.
+    """
+    word = re.sub(r"[^a-z0-9]", "", term_id.lower())
+    return f"mnp{len(word):02d}{word}"
 
 
 def definition_key(term_id: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from macros.catalog import load_catalog
-from macros.search import expand_for_search, forms, query_forms, text_keys
+from macros.search import expand_for_search, forms, query_forms, search_key, text_keys
 
 from .conftest import FIXTURES, GOLDEN, assert_golden
 
@@ -20,7 +20,7 @@ def test_sections_get_the_keys_they_use(update_golden: bool) -> None:
 
 def test_forms_are_unique_and_longest_first() -> None:
     assert forms(GLOSSARY["card"]) == ["マイナンバーカード", "まいなんばーかーど", "個人番号カード", "マイナカード"]
-    assert query_forms(GLOSSARY)["mnpcard"] == forms(GLOSSARY["card"])
+    assert query_forms(GLOSSARY)["mnp04card"] == forms(GLOSSARY["card"])
 
 
 def pair(a: str, b: str) -> str:
@@ -55,3 +55,9 @@ def test_text_keys(text: str, keys: list[str]) -> None:
 
 def test_page_without_japanese_is_unchanged() -> None:
     assert expand_for_search("# Title\n\nBody text.\n", GLOSSARY) == "# Title\n\nBody text.\n"
+
+
+def test_no_term_key_begins_another() -> None:
+    """The query side appends a wildcard to each key: 個人番号 must not also match 個人番号関係事務."""
+    keys = [search_key("kojin-bangou"), search_key("kojin-bangou-kankei-jimu"), search_key("a"), search_key("a0")]
+    assert not [(a, b) for a in keys for b in keys if a != b and b.startswith(a)]
