@@ -20,6 +20,10 @@ from .yamlfile import YamlFile, parse_yaml
 # A heading with an attr_list id: `## 電子証明書を止める {#suspend}` (also `{: #suspend .x }`).
 _HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*\{:?[^}\n]*?#([A-Za-z0-9_-]+)[^}\n]*\}\s*$", re.MULTILINE)
 _FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)
+# A trainer note inside a list (indented): macros/search.py can keep only notes at the start of a
+# line out of the site's search, so an indented one would show trainers' text to employees.
+_INDENTED_TRAINER_NOTE = re.compile(r"^([ \t]+)(?:!!!|\?\?\?\+?)\s+trainer\b")
+_CODE_FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 class PageMeta(Model):
@@ -68,7 +72,7 @@ class PageIndex:
                 problems += error.problems
                 continue
             meta, found = validate_file(file, PageMeta)
-            problems += found
+            problems += found + list(_indented_trainer_notes(text, name))
             if meta is not None:
                 page = Page(path.relative_to(docs_dir).as_posix(), name, meta, dict(_anchors(text)), file)
                 pages[page.path] = page
@@ -88,6 +92,23 @@ class PageIndex:
         if anchor and anchor not in self.pages[path].headings:
             return f"page '{path}' has no heading with the id '{anchor}' (write it as '## 見出し {{#{anchor}}}')"
         return None
+
+
+def _indented_trainer_notes(text: str, name: str) -> Iterator[Problem]:
+    fenced = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if _CODE_FENCE.match(line):
+            fenced = not fenced
+        elif not fenced and (found := _INDENTED_TRAINER_NOTE.match(line)):
+            yield Problem(
+                name,
+                number,
+                len(found.group(1)) + 1,
+                "",
+                "a trainer note must start at the beginning of a line, not indented inside a list: the site's "
+                "search leaves out only those, so this one would show trainers' text to employees; "
+                "put it after the list",
+            )
 
 
 def _anchors(text: str) -> Iterator[tuple[str, str]]:
