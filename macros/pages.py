@@ -14,6 +14,7 @@ from pydantic import ConfigDict, Field
 
 from .errors import PlaybookError, Problem
 from .models import Id, Model, Text
+from .search import FENCE, TRAINER_NOTE
 from .validation import validate_file
 from .yamlfile import YamlFile, parse_yaml
 
@@ -22,8 +23,7 @@ _HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*\{:?[^}\n]*?#([A-Za-z0-9_-]+)[^}\n]*\}
 _FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)
 # A trainer note inside a list (indented): macros/search.py can keep only notes at the start of a
 # line out of the site's search, so an indented one would show trainers' text to employees.
-_INDENTED_TRAINER_NOTE = re.compile(r"^([ \t]+)(?:!!!|\?\?\?\+?)\s+trainer\b")
-_CODE_FENCE = re.compile(r"^\s*(```|~~~)")
+_INDENTED_TRAINER_NOTE = re.compile(r"^([ \t]+)" + TRAINER_NOTE)
 
 
 class PageMeta(Model):
@@ -97,7 +97,7 @@ class PageIndex:
 def _indented_trainer_notes(text: str, name: str) -> Iterator[Problem]:
     fenced = False
     for number, line in enumerate(text.splitlines(), start=1):
-        if _CODE_FENCE.match(line):
+        if FENCE.match(line):
             fenced = not fenced
         elif not fenced and (found := _INDENTED_TRAINER_NOTE.match(line)):
             yield Problem(

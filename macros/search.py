@@ -34,10 +34,12 @@ from .models import Term
 # Sections as the search index splits them (h1 is the page), in Markdown or as HTML from a macro.
 _HEADING = re.compile(r"^(#{2,6}\s|<h[2-6][\s>])")
 _ANY_HEADING = re.compile(r"^(#{1,6}\s|<h[1-6][\s>])")
-_FENCE = re.compile(r"^\s*(```|~~~)")
+FENCE = re.compile(r"^\s*(```|~~~)")
 # Trainer notes (!!! trainer "講師メモ") are hidden on employees' pages: the search must neither
-# find them nor show them in a snippet, so they get no keys and Material's index skips them.
-_TRAINER_NOTE = re.compile(r"^(!!!|\?\?\?\+?)\s+trainer\b")
+# find them nor show them in a snippet, so they get no keys and Material's index skips them. Only a
+# note at the start of a line can be wrapped for that: macros/pages.py rejects indented ones.
+TRAINER_NOTE = r"(?:!!!|\?\?\?\+?)\s+trainer\b"
+_TRAINER_NOTE_START = re.compile("^" + TRAINER_NOTE)
 _NOTE_START = "<div data-search-exclude markdown>\n\n"
 _NOTE_END = "\n</div>\n\n"
 # Japanese characters: kanji and katakana carry the meaning, hiragana is mostly particles and endings.
@@ -169,12 +171,12 @@ def _sections(markdown: str) -> list[tuple[str, str, str]]:
         if note and line.strip() and not line.startswith((" ", "\t")):
             sections[-1][0].append(_NOTE_END)
             note = False
-        if _FENCE.match(line):
+        if FENCE.match(line):
             fenced = not fenced
         heading = not fenced and not note and _ANY_HEADING.match(line)
         if heading and _HEADING.match(line) and sections[-1][0]:
             sections.append(([], [], []))
-        if not fenced and _TRAINER_NOTE.match(line):
+        if not fenced and _TRAINER_NOTE_START.match(line):
             sections[-1][0].append(_NOTE_START)
             note = True
         sections[-1][0].append(line)
