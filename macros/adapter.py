@@ -56,6 +56,10 @@ class SearchSettings(BaseModel):
         default=[],
         description="Glossary ids of what every page is about: left out of a query that has other words.",
     )
+    help_pages: list[str] = Field(
+        default=[],
+        description="Pages (paths under docs/) offered as places to start when a query finds nothing.",
+    )
 
 
 _Settings = TypeVar("_Settings", bound=BaseModel)
@@ -90,6 +94,9 @@ def define_env(env: Any) -> None:
         unknown = [term for term in search.subject_terms if term not in playbook.data.glossary]
         if unknown:
             raise PluginError(f"mkdocs.yml extra.search.subject_terms: not in the glossary: {', '.join(unknown)}")
+        missing = [page for page in search.help_pages if not (Path(config.docs_dir) / page).is_file()]
+        if missing:
+            raise PluginError(f"mkdocs.yml extra.search.help_pages: no such page in docs/: {', '.join(missing)}")
         # Written into each page by overrides/main.html, which then loads search-ja.js.
         # UTF-8 is a third of the size of tojson's \uXXXX; no "<" may reach the script element.
         data = query_data(playbook.data.glossary, search.subject_terms)

@@ -3,6 +3,7 @@ built from the hostile fixture, every macro is on a page, and Chromium watches f
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (project / "docs" / "page.md").write_text(page + ALL_MACROS, encoding="utf-8")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:")[0]
     config = config.replace("subject_terms: [kojin-bangou]", "subject_terms: []")  # not in this glossary
+    config = re.sub(r"help_pages: \[.*\]", "help_pages: [page.md]", config)
     (project / "mkdocs.yml").write_text(config + "\nnav:\n  - page.md\n", encoding="utf-8")
     result = mkdocs_build(project, project / "site")
     assert result.returncode == 0, result.stdout + result.stderr

@@ -7,8 +7,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
+from .browser import serious_violations
 from .conftest import PAGES
 
 
@@ -33,11 +33,6 @@ def test_page_is_self_contained_error_free_and_accessible(browser: Any, site_url
     assert foreign == [], f"requests to other hosts: {foreign}"
     assert failed == []
     assert console_errors == []
-    results = Axe().run(page)
-    serious = [
-        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
+    serious = serious_violations(page)
     assert serious == [], "\n".join(serious)
     context.close()

@@ -12,13 +12,16 @@ import re
 import unicodedata
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 import pytest
+from playwright.sync_api import expect
 
 from macros.catalog import Catalog, load_catalog
 from macros.models import Outcome
 from macros.search import query_forms, text_keys
 
+from .browser import serious_violations
 from .conftest import ROOT
 from .search_eval import evaluate, load_queries, top_pages, write_page_text
 
@@ -80,6 +83,54 @@ def test_variant_query_shows_clean_highlighted_snippets(browser: Any, site_url: 
     assert "h=" in (link := results.locator("a").first.get_attribute("href") or "")
     assert "mnp" not in link and "%E6%BC%8F%E3%81%88%E3%81%84" in link  # 漏えい
     page.close()
+
+
+def test_query_that_finds_nothing_offers_pages_to_start_from(browser: Any, site_url: str) -> None:
+    """No dead end: under 何も見つかりませんでした, the pages of extra.search.help_pages (nav order), as links."""
+    page = browser.new_page()
+    page.goto(site_url + "playbooks/leak.html")
+    page.click(".md-search__input")
+    help_block = page.locator(".mnp-search-help")
+    assert top_pages(page, "ぬぺぽ", site_url) == []
+    expect(help_block).to_be_visible()
+    links = help_block.locator("a")
+    hrefs = [urljoin(page.url, link) for link in links.evaluate_all("els => els.map(e => e.getAttribute('href'))")]
+    assert [href.removeprefix(site_url) for href in hrefs] == [
+        "playbooks/leak.html",
+        "playbooks/card-loss.html",
+        "playbooks/provision.html",
+        "contacts.html",
+        "glossary.html",
+    ]
+    assert links.all_inner_texts()[1] == "カードを紛失・盗難したとき"
+    # Gone when a query finds something, and when the field is emptied.
+    assert top_pages(page, "なくした", site_url)
+    expect(help_block).to_be_hidden()
+    assert top_pages(page, "ぬぺぽ", site_url) == []
+    expect(help_block).to_be_visible()
+    page.fill(".md-search__input", "")
+    page.press(".md-search__input", "Backspace")
+    expect(help_block).to_be_hidden()
+    # Reached from the keyboard, and it opens the page.
+    top_pages(page, "ぬぺぽ", site_url)
+    links.nth(1).focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(site_url + "playbooks/card-loss.html")
+    page.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_open_search_is_accessible(browser: Any, site_url: str, scheme: str) -> None:
+    """axe-core on the search overlay, with results (matched words marked) and with none (the help)."""
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(site_url + "playbooks/leak.html")
+    page.click(".md-search__input")
+    for query in ("なくした", "ぬぺぽ"):
+        top_pages(page, query, site_url)
+        serious = serious_violations(page)
+        assert serious == [], f"{query}: {serious}"
+    context.close()
 
 
 # Records the query as Material's search worker receives it, after search-ja.js.

@@ -140,14 +140,26 @@ def test_broken_link_blocks_the_build(project_copy: Path) -> None:
     assert_build_fails(project_copy, "no-such-anchor")
 
 
-def test_unknown_subject_term_stops_the_build(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("setting", "wrong", "message"),
+    [
+        ("subject_terms: [kojin-bangou]", "subject_terms: [kojin]", "subject_terms: not in the glossary: kojin"),
+        (
+            "help_pages: [playbooks/card-loss.md,",
+            "help_pages: [card-loss.md,",
+            "help_pages: no such page in docs/: card-loss.md",
+        ),
+    ],
+)
+def test_wrong_search_setting_stops_the_build(tmp_path: Path, setting: str, wrong: str, message: str) -> None:
     project = tmp_path / "project"
     ignore = shutil.ignore_patterns("__pycache__", ".venv", "site", ".git", "node_modules")
     for name in ("macros", "overrides", "docs", "playbooks", "data"):
         shutil.copytree(ROOT / name, project / name, symlinks=True, ignore=ignore)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    (project / "mkdocs.yml").write_text(config.replace("subject_terms: [kojin-bangou]", "subject_terms: [kojin]"))
+    assert setting in config
+    (project / "mkdocs.yml").write_text(config.replace(setting, wrong))
     result = mkdocs_build(project, project / "site")
     assert result.returncode != 0
-    assert "mkdocs.yml extra.search.subject_terms: not in the glossary: kojin" in result.stdout + result.stderr
+    assert f"mkdocs.yml extra.search.{message}" in result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr

@@ -9,10 +9,12 @@
 // - pairs that start with a hiragana are left out (particles and endings, on every page), except
 //   in a word written in kana alone.
 // The keys match only the hidden blocks, so the words themselves are marked in the results here.
+// A query that finds nothing gets links to the pages to start from (extra.search.help_pages).
 (() => {
   "use strict"
 
-  const QUERY = 2 // Material's search message type for a query
+  const QUERY = 2 // Material's search message types: a query, its results
+  const RESULT = 3
   const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/
   const LUNR_SYNTAX = /["*+\-:^~]/
   // Mirrors macros/search.py (_JAPANESE, _HIRAGANA, _PARTICLES, _NUMBER, _LATIN, text_keys): both sides make the same keys.
@@ -193,9 +195,21 @@
     }
   }
 
+  // A query that finds nothing: the pages to start from (overrides/main.html, #mnp-search-help).
+  let help = null
+  let asked = false
+  const showHelp = shown => {
+    if (help) help.hidden = !shown
+  }
+
   document.addEventListener("DOMContentLoaded", () => {
     const list = document.querySelector(".md-search-result__list")
     if (!list) return
+    const template = document.getElementById("mnp-search-help")
+    if (template) {
+      help = template.content.firstElementChild.cloneNode(true)
+      list.after(help)
+    }
     const observer = new MutationObserver(() => {
       observer.disconnect() // our own changes must not call us again
       present(list)
@@ -206,8 +220,16 @@
 
   const BaseWorker = window.Worker
   window.Worker = class extends BaseWorker {
+    constructor(...args) {
+      super(...args)
+      this.addEventListener("message", ({ data }) => {
+        if (data && data.type === RESULT) showHelp(data.data.items.length === 0 && asked)
+      })
+    }
+
     postMessage(message, ...rest) {
       if (message && message.type === QUERY && typeof message.data === "string") {
+        asked = message.data.trim() !== "" // an emptied field is a query too, not one that found nothing
         const transformed = transform(message.data)
         queryMarks = transformed.marks
         message = { ...message, data: transformed.query }
