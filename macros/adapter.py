@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import PlaybookError
 from .export import api_files
+from .known_questions import known_questions_script, load_known_questions
 from .playbook import MacroError, Playbook
 from .project import Project, load_playbook
 from .review import Overdue
@@ -60,10 +61,15 @@ class SearchSettings(BaseModel):
         default=[],
         description="Pages (paths under docs/) offered as places to start when a query finds nothing.",
     )
+    known_questions: str | None = Field(
+        default=None,
+        description="YAML file (from the project root) of questions and the page that answers each.",
+    )
 
 
 _Settings = TypeVar("_Settings", bound=BaseModel)
 _PLAYBOOK = "mynumber_playbook"
+_KNOWN_QUESTIONS = "mynumber_known_questions"
 
 
 def define_env(env: Any) -> None:
@@ -102,6 +108,8 @@ def define_env(env: Any) -> None:
         data = query_data(playbook.data.glossary, search.subject_terms)
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         config.extra["search_forms"] = text.replace("<", "\\u003c")
+        if search.known_questions:
+            env.variables[_KNOWN_QUESTIONS] = _known_questions(config, playbook, search.known_questions)
 
     env.macro(playbook.contact_table, "contact_table")
     env.macro(playbook.contact, "contact")
@@ -113,6 +121,18 @@ def define_env(env: Any) -> None:
     env.macro(playbook.glossary, "glossary")
     env.macro(playbook.fact, "fact")
     env.macro(lambda: playbook.review_status(today, settings.max_age_days), "review_status")
+
+
+def _known_questions(config: Any, playbook: Playbook, file: str) -> str:
+    """search/known_questions.js, from the questions file; a page it names must be in docs/."""
+    root = Path(config.config_file_path).parent
+    pages = {path.removesuffix(".md") + ".html": page.meta.title for path, page in playbook.pages.pages.items()}
+    try:
+        questions = load_known_questions(root / file, file, pages.__contains__)
+    except PlaybookError as error:
+        problems = f"{len(error.problems)} problem(s)"
+        raise PluginError(f"mkdocs.yml extra.search.known_questions: {problems}:\n{error}") from None
+    return known_questions_script(questions, pages)
 
 
 def _settings(model: type[_Settings], extra: Any, key: str) -> _Settings:
@@ -148,9 +168,13 @@ def _search_expansion() -> bool:
 
 
 def on_post_build(env: Any) -> None:
-    """Publish the machine-readable exports (api/trees.json, api/contacts.json) with the site."""
+    """Publish the machine-readable exports (api/trees.json, api/contacts.json) with the site, and
+    the known questions for the search."""
     playbook: Playbook = env.variables[_PLAYBOOK]
-    for name, text in api_files(playbook.data).items():
+    files = api_files(playbook.data)
+    if _KNOWN_QUESTIONS in env.variables:
+        files["search/known_questions.js"] = env.variables[_KNOWN_QUESTIONS]
+    for name, text in files.items():
         target = Path(env.conf.site_dir) / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")

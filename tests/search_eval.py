@@ -23,19 +23,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
+from macros.known_questions import KnownQuestion, load_known_questions
 
 from .browser import CHROMIUM, CHROMIUM_ARGS, served
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = Path(__file__).resolve().parent / "search_queries.yml"
-
-
-@dataclass(frozen=True)
-class Query:
-    query: str
-    expect: str  # page path in the built site, e.g. playbooks/card-loss.html
-    set: str
 
 
 @dataclass(frozen=True)
@@ -53,8 +46,13 @@ class Score:
         return self.top3 / self.total
 
 
-def load_queries() -> list[Query]:
-    return [Query(**entry) for entry in YAML(typ="safe").load(QUERIES.read_text(encoding="utf-8"))["queries"]]
+def load_queries() -> list[KnownQuestion]:
+    """The questions, read and checked as the site's build reads them (they are its known questions)."""
+    return load_known_questions(QUERIES, "tests/search_queries.yml", lambda page: _source(page).is_file())
+
+
+def _source(page: str) -> Path:
+    return ROOT / "docs" / (page.removesuffix(".html") + ".md")
 
 
 def build(site: Path, *, baseline: bool) -> None:
@@ -84,13 +82,18 @@ def top_pages(page: Any, query: str, base: str) -> list[str]:
     return [link.removeprefix(base).split("#")[0].split("?")[0] for link in previous or []]
 
 
-def evaluate(browser: Any, base: str, queries: list[Query]) -> dict[str, tuple[Score, list[str]]]:
-    """Scores per query set (and "all"), with one line per query for --verbose."""
+def evaluate(browser: Any, base: str, queries: list[KnownQuestion]) -> dict[str, tuple[Score, list[str]]]:
+    """Scores per query set (and "all"), with one line per query for --verbose.
+
+    The questions are also the site's known questions (search-ja.js): each set is measured with its
+    own questions left out, so that no query is ranked with the help of itself or its set.
+    """
     results: dict[str, list[tuple[bool, bool, str]]] = {}
     page = browser.new_page()
     page.goto(base + "index.html")
     page.click(".md-search__input", timeout=5000)
     for query in queries:
+        page.evaluate("group => { window.mnpKnownQuestionsLeftOut = group }", query.set)
         pages = top_pages(page, query.query, base)
         hit1, hit3 = pages[:1] == [query.expect], query.expect in pages[:3]
         line = f"{'✓' if hit1 else ('~' if hit3 else '✗')} {query.query} → {pages[:3]} (want {query.expect})"

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import FIXTURES, ROOT, mkdocs_build
 
@@ -36,11 +37,13 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (project / "docs" / "playbooks").symlink_to("../playbooks")
     (project / "data").mkdir()
     shutil.copy(HOSTILE / "data.yml", project / "data" / "mynumber.yml")
+    shutil.copy(HOSTILE / "questions.yml", project / "questions.yml")
     page = (HOSTILE / "docs" / "page.md").read_text(encoding="utf-8")
     (project / "docs" / "page.md").write_text(page + ALL_MACROS, encoding="utf-8")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:")[0]
     config = config.replace("subject_terms: [kojin-bangou]", "subject_terms: []")  # not in this glossary
     config = re.sub(r"help_pages: \[.*\]", "help_pages: [page.md]", config)
+    config = re.sub(r"known_questions: .*", "known_questions: questions.yml", config)
     (project / "mkdocs.yml").write_text(config + "\nnav:\n  - page.md\n", encoding="utf-8")
     result = mkdocs_build(project, project / "site")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -67,4 +70,14 @@ def test_planted_markup_is_shown_as_text_and_never_runs(browser: Any, hostile_si
     assert '<script>alert("name")</script>' in text
     assert '<img src=x onerror=alert("organisation")>' in text
     assert '<img src=x onerror=alert("outcome")>' in wizard.inner_text()  # the outcome reached
+    # A word on no page, from a known question with markup: the search adds that question's page
+    # (from a folder too), titled from the page's front matter, and runs nothing.
+    page.click(".md-search__input")
+    page.fill(".md-search__input", "qqzzkk")
+    page.press(".md-search__input", "End")
+    results = page.locator(".md-search-result__list > .md-search-result__item")
+    expect(results).to_have_count(1)
+    assert results.locator("a").get_attribute("href").split("?")[0].endswith("/page.html")
+    assert results.locator("h1").inner_text() == "ページ"
+    assert dialogs == []
     page.close()

@@ -86,11 +86,12 @@ def test_nothing_is_loaded_from_another_host(site: Path) -> None:
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
     """A copy of the project whose sources a test may break."""
-    for name in ("mkdocs.yml", "data", "docs", "playbooks", "macros", "overrides"):
+    for name in ("mkdocs.yml", "data", "docs", "playbooks", "macros", "overrides", "tests/search_queries.yml"):
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, tmp_path / name, symlinks=True, ignore=shutil.ignore_patterns("__pycache__"))
         else:
+            (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(source, tmp_path / name)
     return tmp_path
 
@@ -151,15 +152,25 @@ def test_broken_link_blocks_the_build(project_copy: Path) -> None:
         ),
     ],
 )
-def test_wrong_search_setting_stops_the_build(tmp_path: Path, setting: str, wrong: str, message: str) -> None:
-    project = tmp_path / "project"
-    ignore = shutil.ignore_patterns("__pycache__", ".venv", "site", ".git", "node_modules")
-    for name in ("macros", "overrides", "docs", "playbooks", "data"):
-        shutil.copytree(ROOT / name, project / name, symlinks=True, ignore=ignore)
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+def test_wrong_search_setting_stops_the_build(project_copy: Path, setting: str, wrong: str, message: str) -> None:
+    config = (project_copy / "mkdocs.yml").read_text(encoding="utf-8")
     assert setting in config
-    (project / "mkdocs.yml").write_text(config.replace(setting, wrong))
-    result = mkdocs_build(project, project / "site")
-    assert result.returncode != 0
-    assert f"mkdocs.yml extra.search.{message}" in result.stdout + result.stderr
-    assert "Traceback" not in result.stdout + result.stderr
+    (project_copy / "mkdocs.yml").write_text(config.replace(setting, wrong))
+    assert_build_fails(project_copy, f"mkdocs.yml extra.search.{message}")
+
+
+@pytest.mark.parametrize(
+    ("broken", "message"),
+    [
+        ("expect: playbooks/leaks.html, set: tuned}", "queries[0].expect: no page 'playbooks/leaks.html' in the site"),
+        ("expect: playbooks/leak.html}", "queries[0].set: missing"),
+    ],
+)
+def test_wrong_known_question_stops_the_build(project_copy: Path, broken: str, message: str) -> None:
+    """The known questions are read like the data: the build names the file, line and field."""
+    questions = project_copy / "tests" / "search_queries.yml"
+    text = questions.read_text(encoding="utf-8")
+    first = "expect: playbooks/leak.html, set: tuned}"
+    questions.write_text(text.replace(first, broken, 1), encoding="utf-8")
+    line = text[: text.index(first)].count("\n") + 1
+    assert_build_fails(project_copy, f"tests/search_queries.yml:{line}:", message)

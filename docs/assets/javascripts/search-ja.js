@@ -9,6 +9,8 @@
 // - pairs that start with a hiragana are left out (particles and endings, on every page), except
 //   in a word written in kana alone.
 // The keys match only the hidden blocks, so the words themselves are marked in the results here.
+// Then the results are re-ranked with the known questions (search/known_questions.js, from
+// extra.search.known_questions): a page moves up as the query resembles the questions it answers.
 // A query that finds nothing gets links to the pages to start from (extra.search.help_pages).
 (() => {
   "use strict"
@@ -93,16 +95,18 @@
     }
   }
 
-  // {query for the worker, words to mark}; queries without Japanese (or with lunr syntax) pass as typed.
+  // {query for the worker, words to mark, whether it asks what a term means}; queries without
+  // Japanese (or with lunr syntax) pass as typed.
   function transform(typed) {
     const query = typed.normalize("NFKC").toLowerCase()
-    if (!JAPANESE.test(query) || LUNR_SYNTAX.test(query)) return { query: typed, marks: [] }
+    if (!JAPANESE.test(query) || LUNR_SYNTAX.test(query)) return { query: typed, marks: [], meaning: false }
     const dict = load()
     const keys = []
     const subject = { keys: [], marks: [] }
     const marks = []
     let rest = ""
     let afterForm = false
+    let asksMeaning = false
     // One kanji right after a term (the 先 of 外注先, the 等 of 漏えい等) is the term's suffix:
     // as a word of its own it would match pages on other subjects.
     const flush = beforeTerm => {
@@ -123,6 +127,7 @@
         // The question's own words (とは, って何) are not searched for.
         const asked = query.slice(index + form.length).match(DEFINITION)
         if (asked) keys.push(...weigh(definitionKey(key), PAIR * 2))
+        asksMeaning ||= Boolean(asked)
         rest = ""
         afterForm = !asked
         index += form.length + (asked ? asked[0].length : 0)
@@ -136,7 +141,8 @@
       keys.push(...subject.keys)
       marks.push(...subject.marks)
     }
-    return keys.length ? { query: [...new Set(keys)].join(" "), marks: [...new Set(marks)] } : { query: typed, marks: [] }
+    if (!keys.length) return { query: typed, marks: [], meaning: asksMeaning }
+    return { query: [...new Set(keys)].join(" "), marks: [...new Set(marks)], meaning: asksMeaning }
   }
 
   // Results: cut the hidden keys off each snippet (from the marker, macros/search.py BLOCK_MARKER,
@@ -195,6 +201,98 @@
     }
   }
 
+  // Known questions. Resemblance is the cosine of character 1- to 3-grams weighted by rarity
+  // (tf-idf over the questions); each of the closest questions votes for the page that answers it,
+  // the closest most. A page's place: Material's score / the best score + its share of the votes.
+  // These settings were chosen on the evaluation (README, 検索の評価).
+  const NEIGHBOURS = 10
+  const SHARPNESS = 10 // a vote is exp(SHARPNESS × (similarity − the best similarity))
+  const LEAST = 0.1 // a question less similar than this does not vote
+  const ADDS = 0.3 // nor adds its page when the query's words matched none (one shared letter is not enough)
+  const SEPARATORS = /[\s、。？?！!・/]+/
+
+  function grams(text) {
+    const counts = new Map()
+    for (const part of text.normalize("NFKC").toLowerCase().split(SEPARATORS)) {
+      const chars = [...part]
+      for (let n = 1; n <= 3; n++) {
+        for (let at = 0; at + n <= chars.length; at++) {
+          const gram = chars.slice(at, at + n).join("")
+          counts.set(gram, (counts.get(gram) || 0) + 1)
+        }
+      }
+    }
+    return counts
+  }
+
+  let known = null
+  function knownQuestions() {
+    const data = window.mnpKnownQuestions
+    if (!data) return null // not loaded (yet), or a build without them: Material's order stays
+    // tests/search_eval.py leaves out the group of questions it is measuring.
+    const leftOut = window.mnpKnownQuestionsLeftOut || ""
+    if (known && known.leftOut === leftOut) return known
+    const kept = data.questions.filter(([, , group]) => group !== leftOut).map(([query, page]) => [grams(query), page])
+    const seen = new Map()
+    for (const [counts] of kept) for (const gram of counts.keys()) seen.set(gram, (seen.get(gram) || 0) + 1)
+    const vector = counts => {
+      const weights = new Map()
+      for (const [gram, count] of counts) {
+        if (seen.has(gram)) weights.set(gram, (1 + Math.log(count)) * Math.log(kept.length / seen.get(gram)))
+      }
+      let norm = 0
+      for (const weight of weights.values()) norm += weight * weight
+      return { weights, norm: Math.sqrt(norm) }
+    }
+    const questions = kept.map(([counts, page]) => ({ page, ...vector(counts) })).filter(q => q.norm > 0)
+    known = { leftOut, vector, questions, titles: data.titles }
+    return known
+  }
+
+  // {votes: page → votes, adds: pages close enough to be added}
+  function neighbours(index, query) {
+    const votes = new Map()
+    const adds = new Set()
+    const asked = index.vector(grams(query))
+    if (!asked.norm) return { votes, adds }
+    const similar = index.questions.map(question => {
+      let dot = 0
+      for (const [gram, weight] of asked.weights) dot += weight * (question.weights.get(gram) || 0)
+      return [dot / asked.norm / question.norm, question.page]
+    })
+    similar.sort((a, b) => b[0] - a[0])
+    const best = similar.length ? similar[0][0] : 0
+    for (const [similarity, page] of similar.slice(0, NEIGHBOURS)) {
+      if (similarity > LEAST) votes.set(page, (votes.get(page) || 0) + Math.exp(SHARPNESS * (similarity - best)))
+      if (similarity >= ADDS) adds.add(page)
+    }
+    return { votes, adds }
+  }
+
+  // Material's results are one group of sections per page; a page only the votes found gets a
+  // group of its own, its title alone, in the shape Material renders.
+  function rerank(items, query) {
+    const index = knownQuestions()
+    if (!index) return items
+    const { votes, adds } = neighbours(index, query)
+    if (!votes.size) return items
+    let total = 0
+    for (const share of votes.values()) total += share
+    const pages = items.map(group => ({
+      group,
+      page: group[0].location.split("#")[0],
+      score: Math.max(...group.map(doc => doc.score)),
+    }))
+    const best = Math.max(0, ...pages.map(page => page.score)) || 1
+    for (const page of adds) {
+      if (!pages.some(found => found.page === page)) {
+        pages.push({ group: [{ location: page, title: index.titles[page], text: "", score: 0, terms: {} }], page, score: 0 })
+      }
+    }
+    const place = page => page.score / best + (votes.get(page.page) || 0) / total
+    return pages.sort((a, b) => place(b) - place(a)).map(page => page.group)
+  }
+
   // A query that finds nothing: the pages to start from (overrides/main.html, #mnp-search-help).
   let help = null
   let asked = false
@@ -218,19 +316,37 @@
     observer.observe(list, { childList: true, subtree: true })
   })
 
+  // A question for a term's meaning already has its answer, the term's glossary entry: its
+  // results keep Material's order (known questions about 漏洩 would put the leak playbook first).
+  let typed = ""
+  let meaning = false
+  // Material reads the worker's results through a message listener (added once, never removed):
+  // what it gets is re-ranked, once per message however many listeners there are.
+  const reranked = new WeakMap()
+  const rerankedEvent = event => {
+    const { data } = event
+    if (!data || data.type !== RESULT) return event
+    if (!reranked.has(event)) {
+      const items = asked && !meaning ? rerank(data.data.items, typed) : data.data.items
+      showHelp(items.length === 0 && asked)
+      reranked.set(event, new MessageEvent("message", { data: { ...data, data: { ...data.data, items } } }))
+    }
+    return reranked.get(event)
+  }
+
   const BaseWorker = window.Worker
   window.Worker = class extends BaseWorker {
-    constructor(...args) {
-      super(...args)
-      this.addEventListener("message", ({ data }) => {
-        if (data && data.type === RESULT) showHelp(data.data.items.length === 0 && asked)
-      })
+    addEventListener(type, listener, ...rest) {
+      if (type !== "message" || typeof listener !== "function") return super.addEventListener(type, listener, ...rest)
+      return super.addEventListener(type, event => listener.call(this, rerankedEvent(event)), ...rest)
     }
 
     postMessage(message, ...rest) {
       if (message && message.type === QUERY && typeof message.data === "string") {
+        typed = message.data
         asked = message.data.trim() !== "" // an emptied field is a query too, not one that found nothing
         const transformed = transform(message.data)
+        meaning = transformed.meaning
         queryMarks = transformed.marks
         message = { ...message, data: transformed.query }
       }

@@ -1,0 +1,59 @@
+"""Known questions: questions people asked, each with the page that answers it (the search
+evaluation's questions, tests/search_queries.yml). search-ja.js moves a page up the results when a
+query resembles questions that page answers, and adds it when the words matched no page at all.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from pydantic import Field
+
+from .errors import PlaybookError, Problem, raise_if_any
+from .models import Id, Model, Text
+from .validation import validate_file
+from .yamlfile import load_yaml
+
+
+class KnownQuestion(Model):
+    query: Text
+    expect: Text = Field(description="The page that should come first, as built: playbooks/leak.html.")
+    set: Id = Field(description="The group it was written in; the evaluation leaves out the group it measures.")
+
+
+class KnownQuestionFile(Model):
+    queries: list[KnownQuestion] = Field(min_length=1)
+
+
+def load_known_questions(path: Path, name: str, page_exists: Callable[[str], bool]) -> list[KnownQuestion]:
+    """Read and check the file; `page_exists` says whether a built page (`x.html`) has a source."""
+    if not path.is_file():
+        raise PlaybookError([Problem(name, 1, 1, "", "no such file (mkdocs.yml extra.search.known_questions)")])
+    file = load_yaml(path, name)
+    document, problems = validate_file(file, KnownQuestionFile)
+    raise_if_any(problems)
+    assert document is not None  # no problems means the document validated
+    expected = "expected a built page of docs/, such as playbooks/leak.html"
+    raise_if_any(
+        [
+            file.problem(("queries", index, "expect"), f"no page '{question.expect}' in the site; {expected}")
+            for index, question in enumerate(document.queries)
+            if not page_exists(question.expect)
+        ]
+    )
+    return document.queries
+
+
+def known_questions_script(questions: list[KnownQuestion], titles: dict[str, str]) -> str:
+    """search/known_questions.js: the questions and the titles of the pages they name, for search-ja.js.
+
+    A script, not JSON, so that it also loads when the site is opened from a folder (file://).
+    """
+    data = {
+        "questions": [[q.query, q.expect, q.set] for q in questions],
+        "titles": {page: titles[page] for page in sorted({q.expect for q in questions})},
+    }
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    return f"window.mnpKnownQuestions = {text}\n"
