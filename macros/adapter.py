@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import PlaybookError
 from .export import api_files
+from .guard import load_allowlist
 from .known_questions import known_questions_script, load_known_questions
 from .playbook import MacroError, Playbook
 from .project import Project, load_playbook
@@ -74,8 +75,9 @@ _KNOWN_QUESTIONS = "mynumber_known_questions"
 
 def define_env(env: Any) -> None:
     config = env.conf
+    project = Project(Path(config.config_file_path).parent)
     try:
-        playbook = load_playbook(Project(Path(config.config_file_path).parent))
+        playbook = load_playbook(project)
     except PlaybookError as error:
         raise PluginError(f"The playbook sources have {len(error.problems)} problem(s):\n{error}") from None
     log.debug("loaded %d contacts and %d trees", len(playbook.data.contacts), len(playbook.data.trees))
@@ -109,7 +111,7 @@ def define_env(env: Any) -> None:
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         config.extra["search_forms"] = text.replace("<", "\\u003c")
         if search.known_questions:
-            env.variables[_KNOWN_QUESTIONS] = _known_questions(config, playbook, search.known_questions)
+            env.variables[_KNOWN_QUESTIONS] = _known_questions(project, playbook, search.known_questions)
 
     env.macro(playbook.contact_table, "contact_table")
     env.macro(playbook.contact, "contact")
@@ -123,12 +125,12 @@ def define_env(env: Any) -> None:
     env.macro(lambda: playbook.review_status(today, settings.max_age_days), "review_status")
 
 
-def _known_questions(config: Any, playbook: Playbook, file: str) -> str:
+def _known_questions(project: Project, playbook: Playbook, file: str) -> str:
     """search/known_questions.js, from the questions file; a page it names must be in docs/."""
-    root = Path(config.config_file_path).parent
     pages = {path.removesuffix(".md") + ".html": page.meta.title for path, page in playbook.pages.pages.items()}
+    allowed, _ = load_allowlist(project.allowlist, project.name(project.allowlist))  # checked by load_playbook
     try:
-        questions = load_known_questions(root / file, file, pages.__contains__)
+        questions = load_known_questions(project.root / file, file, pages.__contains__, allowed)
     except PlaybookError as error:
         problems = f"{len(error.problems)} problem(s)"
         raise PluginError(f"mkdocs.yml extra.search.known_questions: {problems}:\n{error}") from None

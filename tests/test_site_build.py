@@ -106,6 +106,16 @@ def assert_build_fails(project: Path, *expected: str) -> str:
     return output
 
 
+def test_my_number_in_a_known_question_blocks_the_build(project_copy: Path) -> None:
+    """The known questions ship with the site (search/known_questions.js): the guard reads them too."""
+    questions = project_copy / "tests" / "search_queries.yml"
+    text = questions.read_text(encoding="utf-8").rstrip("\n")
+    number = make_my_number("98765432109")
+    questions.write_text(f"{text}\n  - {{query: 番号 {number} 漏れた, expect: playbooks/leak.html, set: tuned}}\n")
+    line = text.count("\n") + 2
+    assert_build_fails(project_copy, f"tests/search_queries.yml:{line}:", "looks like a real My Number")
+
+
 def test_planted_my_number_blocks_the_build(project_copy: Path) -> None:
     leak = project_copy / "playbooks" / "leak.md"
     leak.write_text(
