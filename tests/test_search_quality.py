@@ -130,12 +130,13 @@ def test_query_that_finds_nothing_offers_pages_to_start_from(browser: Any, site_
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_open_search_is_accessible(browser: Any, site_url: str, scheme: str) -> None:
-    """axe-core on the search overlay, with results (matched words marked) and with none (the help)."""
+    """axe-core on the search overlay: with results (matched words marked), with a page added from the
+    known questions (its title alone), and with none (the help)."""
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
     page.goto(site_url + "playbooks/leak.html")
     page.click(".md-search__input")
-    for query in ("なくした", "ぬぺぽ"):
+    for query in ("なくした", "マイナンバー 何桁", "ぬぺぽ"):
         top_pages(page, query, site_url)
         serious = serious_violations(page)
         assert serious == [], f"{query}: {serious}"
