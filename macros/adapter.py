@@ -24,7 +24,6 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import PlaybookError
 from .export import api_files
-from .guard import load_allowlist
 from .known_questions import known_questions_script, load_known_questions
 from .playbook import MacroError, Playbook
 from .project import Project, load_playbook
@@ -75,7 +74,10 @@ _KNOWN_QUESTIONS = "mynumber_known_questions"
 
 def define_env(env: Any) -> None:
     config = env.conf
-    project = Project(Path(config.config_file_path).parent)
+    root = Path(config.config_file_path).parent
+    search = _settings(SearchSettings, config.extra, "search")
+    known = root / search.known_questions if search.known_questions and _search_expansion() else None
+    project = Project(root, also_guarded=(known,) if known else ())
     try:
         playbook = load_playbook(project)
     except PlaybookError as error:
@@ -98,7 +100,6 @@ def define_env(env: Any) -> None:
     # For the hooks below: kept in the documented variables dict so the data is loaded once per build.
     env.variables[_PLAYBOOK] = playbook
     if _search_expansion():
-        search = _settings(SearchSettings, config.extra, "search")
         unknown = [term for term in search.subject_terms if term not in playbook.data.glossary]
         if unknown:
             raise PluginError(f"mkdocs.yml extra.search.subject_terms: not in the glossary: {', '.join(unknown)}")
@@ -110,8 +111,8 @@ def define_env(env: Any) -> None:
         data = query_data(playbook.data.glossary, search.subject_terms)
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         config.extra["search_forms"] = text.replace("<", "\\u003c")
-        if search.known_questions:
-            env.variables[_KNOWN_QUESTIONS] = _known_questions(project, playbook, search.known_questions)
+        if known:
+            env.variables[_KNOWN_QUESTIONS] = _known_questions(known, project.name(known), playbook)
 
     env.macro(playbook.contact_table, "contact_table")
     env.macro(playbook.contact, "contact")
@@ -125,12 +126,11 @@ def define_env(env: Any) -> None:
     env.macro(lambda: playbook.review_status(today, settings.max_age_days), "review_status")
 
 
-def _known_questions(project: Project, playbook: Playbook, file: str) -> str:
+def _known_questions(path: Path, name: str, playbook: Playbook) -> str:
     """search/known_questions.js, from the questions file; a page it names must be in docs/."""
-    pages = {path.removesuffix(".md") + ".html": page.meta.title for path, page in playbook.pages.pages.items()}
-    allowed, _ = load_allowlist(project.allowlist, project.name(project.allowlist))  # checked by load_playbook
+    pages = {source.removesuffix(".md") + ".html": page.meta.title for source, page in playbook.pages.pages.items()}
     try:
-        questions = load_known_questions(project.root / file, file, pages.__contains__, allowed)
+        questions = load_known_questions(path, name, pages.__contains__)
     except PlaybookError as error:
         problems = f"{len(error.problems)} problem(s)"
         raise PluginError(f"mkdocs.yml extra.search.known_questions: {problems}:\n{error}") from None

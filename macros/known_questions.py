@@ -12,7 +12,6 @@ from pathlib import Path
 from pydantic import Field
 
 from .errors import PlaybookError, Problem, raise_if_any
-from .guard import scan_text
 from .models import Id, Model, Text
 from .validation import validate_file
 from .yamlfile import load_yaml
@@ -28,19 +27,17 @@ class KnownQuestionFile(Model):
     queries: list[KnownQuestion] = Field(min_length=1)
 
 
-def load_known_questions(
-    path: Path, name: str, page_exists: Callable[[str], bool], allowed: frozenset[str]
-) -> list[KnownQuestion]:
+def load_known_questions(path: Path, name: str, page_exists: Callable[[str], bool]) -> list[KnownQuestion]:
     """Read and check the file; `page_exists` says whether a built page (`x.html`) has a source.
 
-    The questions ship with the site, so the My Number guard reads them as it reads the data
-    (`allowed`: the guard's allow-list).
+    The questions ship with the site: the My Number guard reads the file with the data
+    (Project.also_guarded), not here.
     """
     if not path.is_file():
         raise PlaybookError([Problem(name, 1, 1, "", "no such file (mkdocs.yml extra.search.known_questions)")])
     file = load_yaml(path, name)
     document, problems = validate_file(file, KnownQuestionFile)
-    raise_if_any(scan_text(file.text, name, allowed) + problems)
+    raise_if_any(problems)
     assert document is not None  # no problems means the document validated
     expected = "expected a built page of docs/, such as playbooks/leak.html"
     raise_if_any(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .catalog import load_catalog
@@ -18,6 +18,8 @@ class Project:
     """The layout is fixed by convention so that every tool (MkDocs, the CLI, tests) agrees on it."""
 
     root: Path
+    # Other files that ship with the site and so must pass the My Number guard (the known questions).
+    also_guarded: tuple[Path, ...] = field(default=())
 
     @property
     def docs_dir(self) -> Path:
@@ -48,6 +50,7 @@ class Project:
         """Every Markdown and YAML source, once each (docs/playbooks is a link to playbooks/)."""
         found = [*markdown_files(self.docs_dir), *markdown_files(self.root / "playbooks")]
         found += sorted(self.data_dir.glob("*.yml")) + sorted(self.data_dir.glob("*.yaml"))
+        found += [path for path in self.also_guarded if path.is_file()]  # a missing one is reported by its reader
         by_name = {self.name(path): path for path in found}
         return sorted((path, name) for name, path in by_name.items())
 

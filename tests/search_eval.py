@@ -48,7 +48,7 @@ class Score:
 
 def load_queries() -> list[KnownQuestion]:
     """The questions, read and checked as the site's build reads them (they are its known questions)."""
-    return load_known_questions(QUERIES, "tests/search_queries.yml", lambda page: _source(page).is_file(), frozenset())
+    return load_known_questions(QUERIES, "tests/search_queries.yml", lambda page: _source(page).is_file())
 
 
 def _source(page: str) -> Path:
