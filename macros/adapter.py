@@ -61,9 +61,9 @@ class SearchSettings(BaseModel):
         default=[],
         description="Pages (paths under docs/) offered as places to start when a query finds nothing.",
     )
-    known_questions: str | None = Field(
-        default=None,
-        description="YAML file (from the project root) of questions and the page that answers each.",
+    known_questions: list[str] = Field(
+        default=[],
+        description="YAML files (from the project root) of questions and the page that answers each.",
     )
 
 
@@ -76,8 +76,8 @@ def define_env(env: Any) -> None:
     config = env.conf
     root = Path(config.config_file_path).parent
     search = _settings(SearchSettings, config.extra, "search")
-    known = root / search.known_questions if search.known_questions and _search_expansion() else None
-    project = Project(root, also_guarded=(known,) if known else ())
+    known = tuple(root / name for name in search.known_questions) if _search_expansion() else ()
+    project = Project(root, also_guarded=known)
     try:
         playbook = load_playbook(project)
     except PlaybookError as error:
@@ -112,7 +112,7 @@ def define_env(env: Any) -> None:
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         config.extra["search_forms"] = text.replace("<", "\\u003c")
         if known:
-            env.variables[_KNOWN_QUESTIONS] = _known_questions(known, project.name(known), playbook)
+            env.variables[_KNOWN_QUESTIONS] = _known_questions(known, project, playbook)
 
     env.macro(playbook.contact_table, "contact_table")
     env.macro(playbook.contact, "contact")
@@ -126,11 +126,15 @@ def define_env(env: Any) -> None:
     env.macro(lambda: playbook.review_status(today, settings.max_age_days), "review_status")
 
 
-def _known_questions(path: Path, name: str, playbook: Playbook) -> str:
-    """search/known_questions.js, from the questions file; a page it names must be in docs/."""
+def _known_questions(paths: tuple[Path, ...], project: Project, playbook: Playbook) -> str:
+    """search/known_questions.js, from the questions files; a page they name must be in docs/."""
     pages = {source.removesuffix(".md") + ".html": page.meta.title for source, page in playbook.pages.pages.items()}
     try:
-        questions = load_known_questions(path, name, pages.__contains__)
+        questions = [
+            question
+            for path in paths
+            for question in load_known_questions(path, project.name(path), pages.__contains__)
+        ]
     except PlaybookError as error:
         problems = f"{len(error.problems)} problem(s)"
         raise PluginError(f"mkdocs.yml extra.search.known_questions: {problems}:\n{error}") from None

@@ -1,6 +1,8 @@
-"""Known questions: questions people asked, each with the page that answers it (the search
-evaluation's questions, tests/search_queries.yml). search-ja.js moves a page up the results when a
-query resembles questions that page answers, and adds it when the words matched no page at all.
+"""Known questions: questions people ask, each with the page that answers it (the files of
+mkdocs.yml extra.search.known_questions: the search evaluation's, tests/search_queries.yml, and those
+written for the search from each page, data/search-questions.yml). search-ja.js moves a page up the
+results when a query resembles questions that page answers, and adds it when the words matched no
+page at all.
 """
 
 from __future__ import annotations

@@ -43,7 +43,8 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:")[0]
     config = config.replace("subject_terms: [kojin-bangou]", "subject_terms: []")  # not in this glossary
     config = re.sub(r"help_pages: \[.*\]", "help_pages: [page.md]", config)
-    config = config.replace("tests/search_queries.yml", "questions.yml")  # known questions, and watched
+    config = re.sub(r"known_questions: \[.*\]", "known_questions: [questions.yml]", config)
+    config = config.replace("tests/search_queries.yml", "questions.yml")  # watched
     (project / "mkdocs.yml").write_text(config + "\nnav:\n  - page.md\n", encoding="utf-8")
     result = mkdocs_build(project, project / "site")
     assert result.returncode == 0, result.stdout + result.stderr
