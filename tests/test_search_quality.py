@@ -8,6 +8,8 @@ The questions are also the site's known questions: each set is scored with its o
 them (seventh session) lowered three values (tuned P@1, held-out-6 and -11 recall@3) and raised the
 rest; the README records the change. Adding a set of questions also moves the other sets by a query
 or two (they gain neighbours): re-measure every set then, and keep a new set only if "all" holds.
+The questions written for the search (data/search-questions.yml, eighth session) and the settings
+chosen with them raised every set but held-out-6 (29 → 27 of 30 first) and held-out-7 (25 of 30 as before).
 """
 
 from __future__ import annotations
@@ -36,25 +38,28 @@ def _catalog() -> Catalog:
     return load_catalog(ROOT / "data" / "mynumber.yml", ROOT / "data" / "organisation.yml", root=ROOT)
 
 
-FLOOR = {  # set: (P@1, recall@3) measured 2026-11-23 (seventh session, with the known questions), see README
-    "all": (0.76, 0.94),  # 543 / 708 = 0.767, 667 / 708 = 0.942
-    "tuned": (0.84, 1.0),
-    "held-out": (0.95, 1.0),
+FLOOR = {  # set: (P@1, recall@3) measured 2026-11-23 (eighth session, known questions of both files), see README
+    "all": (0.85, 0.98),  # 763 / 888 = 0.859, 872 / 888 = 0.982
+    "tuned": (0.92, 1.0),
+    "held-out": (1.0, 1.0),
     "held-out-2": (0.93, 1.0),
-    "held-out-3": (0.90, 1.0),
-    "held-out-4": (0.90, 1.0),
-    "held-out-5": (0.83, 1.0),
-    "held-out-6": (0.96, 1.0),
+    "held-out-3": (0.93, 1.0),
+    "held-out-4": (0.96, 1.0),
+    "held-out-5": (0.93, 1.0),
+    "held-out-6": (0.90, 1.0),
     "held-out-7": (0.83, 1.0),
-    "held-out-8": (0.85, 1.0),
-    "held-out-9": (0.77, 0.95),
-    "held-out-10": (0.77, 0.92),
-    "held-out-11": (0.75, 0.93),
-    "held-out-12": (0.68, 0.91),
-    "held-out-13": (0.66, 0.95),  # 40 / 60, 57 / 60
-    "held-out-14": (0.56, 0.86),  # 34 / 60, 52 / 60
-    "held-out-15": (0.71, 0.90),  # 43 / 60, 54 / 60
-    "held-out-16": (0.66, 0.83),  # 40 / 60, 50 / 60
+    "held-out-8": (0.87, 1.0),
+    "held-out-9": (0.90, 0.97),
+    "held-out-10": (0.80, 0.97),
+    "held-out-11": (0.88, 1.0),
+    "held-out-12": (0.78, 0.96),
+    "held-out-13": (0.90, 0.98),
+    "held-out-14": (0.73, 0.98),  # 44 / 60, 59 / 60
+    "held-out-15": (0.83, 0.96),  # 50 / 60, 58 / 60
+    "held-out-16": (0.81, 0.98),  # 49 / 60, 59 / 60
+    "held-out-17": (0.85, 0.98),  # 51 / 60, 59 / 60
+    "held-out-18": (0.90, 0.95),  # 54 / 60, 57 / 60
+    "held-out-19": (0.78, 0.95),  # 47 / 60, 57 / 60
 }
 
 
@@ -160,29 +165,38 @@ def test_known_questions_move_the_page_that_answers_them_up(browser: Any, site_u
     page = browser.new_page()
     page.goto(site_url + "index.html")
     page.click(".md-search__input")
-    # Worded unlike any known question; close to ones about documents sent to the wrong person.
-    query = "講師への支払調書に別の講師の番号が入っていた"
-    assert top_pages(page, query, site_url)[0] == "playbooks/leak.html"
     # A page the words matched nowhere comes from a close known question, titled as in its front matter.
     assert top_pages(page, "マイナンバー 何桁", site_url) == ["glossary.html"]
     assert page.locator(".md-search-result__item h1").all_inner_texts() == ["用語集"]
-    # Without the known questions, the same queries get Material's order: the provision playbook
-    # names 支払調書, and no page says 何桁.
+    # Without the known questions, Material's order: the provision playbook names 支払調書, no page says 何桁.
     page.evaluate("window.mnpKnownQuestions = undefined")
+    query = "講師への支払調書に別の講師の番号が入っていた"
     assert top_pages(page, query, site_url)[0] == "playbooks/provision.html"
     assert top_pages(page, "マイナンバー 何桁", site_url) == []
+    # Questions worded unlike the query but close to it put the page that answers them first.
+    page.evaluate(f"window.mnpKnownQuestions = {KNOWN}")
+    assert top_pages(page, query, site_url)[0] == "playbooks/leak.html"
     page.close()
+
+
+# Known questions for the two tests below, so that they do not depend on the questions the site ships.
+KNOWN = """{questions: [
+  ["支払調書を別の人に送ってしまった", "playbooks/leak.html", "a"],
+  ["源泉徴収票に他の社員の番号", "playbooks/leak.html", "a"],
+  ["マイナンバーは何桁", "glossary.html", "b"],
+  ["再交付の手数料", "playbooks/card-loss.html", "c"]],
+  titles: {"glossary.html": "用語集"}}"""
 
 
 def test_evaluation_leaves_out_the_questions_it_measures(browser: Any, site_url: str) -> None:
     """Each evaluation set is measured without its own known questions (tests/search_eval.py)."""
-    question = next(q for q in QUERIES if q.query == "マイナンバー 何桁")
     page = browser.new_page()
     page.goto(site_url + "index.html")
     page.click(".md-search__input")
-    assert top_pages(page, question.query, site_url)[:1] == [question.expect]  # the question itself helps
-    page.evaluate("group => { window.mnpKnownQuestionsLeftOut = group }", question.set)
-    assert question.expect not in top_pages(page, question.query, site_url)  # no page names 何桁
+    page.evaluate(f"window.mnpKnownQuestions = {KNOWN}")
+    assert top_pages(page, "マイナンバー 何桁", site_url) == ["glossary.html"]  # the question itself helps
+    page.evaluate("window.mnpKnownQuestionsLeftOut = 'b'")
+    assert top_pages(page, "マイナンバー 何桁", site_url) == []  # no page names 何桁
     page.close()
 
 

@@ -184,3 +184,13 @@ def test_wrong_known_question_stops_the_build(project_copy: Path, broken: str, m
     questions.write_text(text.replace(first, broken, 1), encoding="utf-8")
     line = text[: text.index(first)].count("\n") + 1
     assert_build_fails(project_copy, f"tests/search_queries.yml:{line}:", message)
+
+
+def test_wrong_question_written_for_search_stops_the_build(project_copy: Path) -> None:
+    """Each file of extra.search.known_questions is checked: here the second, data/search-questions.yml."""
+    questions = project_copy / "data" / "search-questions.yml"
+    text = questions.read_text(encoding="utf-8")
+    first = "expect: playbooks/leak.html, set: page-questions}"
+    questions.write_text(text.replace(first, "expect: playbooks/leak.html, set: page-questions, page: 2}", 1))
+    line = text[: text.index(first)].count("\n") + 1
+    assert_build_fails(project_copy, f"data/search-questions.yml:{line}:", "queries[0].page: unknown key 'page'")

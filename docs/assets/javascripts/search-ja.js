@@ -203,10 +203,11 @@
 
   // Known questions. Resemblance is the cosine of character 1- to 3-grams weighted by rarity
   // (tf-idf over the questions); each of the closest questions votes for the page that answers it,
-  // the closest most. A page's place: Material's score / the best score + its share of the votes.
+  // the closest most. A page's place: Material's score / the best score + VOTES × its share of the votes.
   // These settings were chosen on the evaluation (README, 検索の評価).
-  const NEIGHBOURS = 10
-  const SHARPNESS = 10 // a vote is exp(SHARPNESS × (similarity − the best similarity))
+  const NEIGHBOURS = 20
+  const SHARPNESS = 3 // a vote is exp(SHARPNESS × (similarity − the best similarity))
+  const VOTES = 3
   const LEAST = 0.1 // a question less similar than this does not vote
   const ADDS = 0.3 // nor adds its page when the query's words matched none (one shared letter is not enough)
   const SEPARATORS = /[\s、。？?！!・/]+/
@@ -231,7 +232,7 @@
     if (!data) return null // not loaded (yet), or a build without them: Material's order stays
     // tests/search_eval.py leaves out the group of questions it is measuring.
     const leftOut = window.mnpKnownQuestionsLeftOut || ""
-    if (known && known.leftOut === leftOut) return known
+    if (known && known.data === data && known.leftOut === leftOut) return known
     const kept = data.questions.filter(([, , group]) => group !== leftOut).map(([query, page]) => [grams(query), page])
     const seen = new Map()
     for (const [counts] of kept) for (const gram of counts.keys()) seen.set(gram, (seen.get(gram) || 0) + 1)
@@ -245,7 +246,7 @@
       return { weights, norm: Math.sqrt(norm) }
     }
     const questions = kept.map(([counts, page]) => ({ page, ...vector(counts) })).filter(q => q.norm > 0)
-    known = { leftOut, vector, questions, titles: data.titles }
+    known = { data, leftOut, vector, questions, titles: data.titles }
     return known
   }
 
@@ -289,7 +290,7 @@
         pages.push({ group: [{ location: page, title: index.titles[page], text: "", score: 0, terms: {} }], page, score: 0 })
       }
     }
-    const place = page => page.score / best + (votes.get(page.page) || 0) / total
+    const place = page => page.score / best + (VOTES * (votes.get(page.page) || 0)) / total
     return pages.sort((a, b) => place(b) - place(a)).map(page => page.group)
   }
 
