@@ -22,9 +22,9 @@ from mkdocs.utils import get_relative_url
 from mkdocs_macros.errors import format_error
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .errors import PlaybookError
+from .errors import PlaybookError, Problem
 from .export import api_files
-from .known_questions import known_questions_script, load_known_questions
+from .known_questions import KnownQuestion, known_questions_script, load_known_questions
 from .playbook import MacroError, Playbook
 from .project import Project, load_playbook
 from .review import Overdue
@@ -129,15 +129,16 @@ def define_env(env: Any) -> None:
 def _known_questions(paths: tuple[Path, ...], project: Project, playbook: Playbook) -> str:
     """search/known_questions.js, from the questions files; a page they name must be in docs/."""
     pages = {source.removesuffix(".md") + ".html": page.meta.title for source, page in playbook.pages.pages.items()}
-    try:
-        questions = [
-            question
-            for path in paths
-            for question in load_known_questions(path, project.name(path), pages.__contains__)
-        ]
-    except PlaybookError as error:
-        problems = f"{len(error.problems)} problem(s)"
-        raise PluginError(f"mkdocs.yml extra.search.known_questions: {problems}:\n{error}") from None
+    questions: list[KnownQuestion] = []
+    problems: list[Problem] = []
+    for path in paths:  # every file's problems at once
+        try:
+            questions += load_known_questions(path, project.name(path), pages.__contains__)
+        except PlaybookError as error:
+            problems += error.problems
+    if problems:
+        listed = PlaybookError(problems)
+        raise PluginError(f"mkdocs.yml extra.search.known_questions: {len(problems)} problem(s):\n{listed}")
     return known_questions_script(questions, pages)
 
 

@@ -186,11 +186,15 @@ def test_wrong_known_question_stops_the_build(project_copy: Path, broken: str, m
     assert_build_fails(project_copy, f"tests/search_queries.yml:{line}:", message)
 
 
-def test_wrong_question_written_for_search_stops_the_build(project_copy: Path) -> None:
-    """Each file of extra.search.known_questions is checked: here the second, data/search-questions.yml."""
+def test_wrong_questions_in_both_files_are_all_reported(project_copy: Path) -> None:
+    """Each file of extra.search.known_questions is checked, and the build lists the problems of all."""
+    evaluation = project_copy / "tests" / "search_queries.yml"
+    text = evaluation.read_text(encoding="utf-8")
+    evaluation.write_text(text.replace("expect: playbooks/leak.html, set: tuned}", "expect: playbooks/leak.html}", 1))
     questions = project_copy / "data" / "search-questions.yml"
     text = questions.read_text(encoding="utf-8")
     first = "expect: playbooks/leak.html, set: page-questions}"
     questions.write_text(text.replace(first, "expect: playbooks/leak.html, set: page-questions, page: 2}", 1))
     line = text[: text.index(first)].count("\n") + 1
-    assert_build_fails(project_copy, f"data/search-questions.yml:{line}:", "queries[0].page: unknown key 'page'")
+    output = assert_build_fails(project_copy, "2 problem(s)", f"data/search-questions.yml:{line}:")
+    assert "queries[0].page: unknown key 'page'" in output and "queries[0].set: missing" in output
