@@ -126,8 +126,10 @@ def write_page_text(browser: Any, base: str, site: Path, out: Path) -> list[Path
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--site", type=Path, help="an already built site to evaluate")
-    parser.add_argument("--baseline", action="store_true", help="Material's default search, no expansion")
+    # A built site already has its search: --baseline only means something when this script builds.
+    site_or_baseline = parser.add_mutually_exclusive_group()
+    site_or_baseline.add_argument("--site", type=Path, help="an already built site to evaluate")
+    site_or_baseline.add_argument("--baseline", action="store_true", help="Material's default search, no expansion")
     parser.add_argument("--verbose", action="store_true", help="print every query")
     parser.add_argument("--sets", help="only these query sets, comma-separated (e.g. tuned)")
     parser.add_argument("--page-text", type=Path, metavar="DIR", help="write each page's visible text, do not evaluate")
