@@ -7,11 +7,11 @@ So the search compares ASCII keys that neither side segments, the classic approa
 full-text search (character bigrams) plus the glossary for variants. Each section gets, in a
 hidden block that the search index reads but readers, screen readers and print do not see:
 
-- the search key of every glossary term it uses (any form counts), e.g. ``mnp05rouei``;
+- the search key of every glossary term it uses (any form counts), e.g. ``mnpglrouei`` (05 in letters);
 - a key for every pair of adjacent kanji/katakana characters (a lone one gets its own key), and
   every number as written;
 - under a heading marked ``data-defines="<term id>"`` (the glossary's entries), the term's
-  definition key, e.g. ``mnd05rouei``: a query that asks what a term means (漏えいとは) finds it;
+  definition key, e.g. ``mndglrouei``: a query that asks what a term means (漏えいとは) finds it;
 
 each repeated as often as the section uses it, up to a cap, so the section most about a word ranks
 first. The first section also gets the keys of the page's front-matter `keywords`, and their Latin
@@ -55,6 +55,10 @@ _LATIN = re.compile("[a-z]+")
 # A heading of the section that defines a glossary term (macros/render/glossary.py).
 _DEFINES = re.compile(r'data-defines="([^"]+)"')
 MAX_REPEAT = 3
+# lunr builds its tree of index words wrongly where words go on with different digits (lunr issue
+# #503): a query for such a word then fails ("Invalid query") or finds nothing. So keys are written
+# in letters only, the digits of lengths, numbers and character codes as g–p (search-ja.js: code).
+_DIGITS_AS_LETTERS = str.maketrans("0123456789", "ghijklmnop")
 # Starts every hidden block, so search-ja.js can cut the block out of the result snippets it shows.
 BLOCK_MARKER = "mnpterms"
 
@@ -67,10 +71,10 @@ def forms(term: Term) -> list[str]:
 def search_key(term_id: str) -> str:
     """An ASCII word for the term: the search tokenizer keeps it whole in pages and queries alike.
     The id's length comes first, so that no key begins another (the query side appends a wildcard):
-    mnp11kojinbangou would otherwise also match mnp22kojinbangoukankeijimu.
+    without it, mnpkojinbangou would also match mnpkojinbangoukankeijimu.
     """
     word = re.sub(r"[^a-z0-9]", "", term_id.lower())
-    return f"mnp{len(word):02d}{word}"
+    return _code(f"mnp{len(word):02d}{word}")
 
 
 def definition_key(term_id: str) -> str:
@@ -96,7 +100,7 @@ def text_keys(text: str) -> list[str]:
     text = unicodedata.normalize("NFKC", text)
     keys = [key for run in _RUN.findall(text) for key in _run_keys(run)]
     for number, unit in _NUMBER.findall(text):
-        keys += [number, f"mn{number}x{ord(unit):04x}"] if unit else [number]
+        keys += [number, _code(f"mu{number}x{ord(unit):04x}")] if unit else [number]
     return keys
 
 
@@ -108,14 +112,19 @@ def _run_keys(run: str) -> list[str]:
     # are a particle and the next word, and 文の a word and its particle. A word written in kana
     # alone (すられた) keeps all its pairs.
     keys = [
-        f"mj{ord(a):04x}{ord(b):04x}"
+        _code(f"mj{ord(a):04x}{ord(b):04x}")
         for i, (a, b) in enumerate(pairwise(run))
         if all(kana) or not (kana[i] or b in _PARTICLES)
     ]
     # A kanji or katakana with no other beside it (家の中) also gets a key of its own.
     content = [not k for k in kana]
     beside = zip(run, content, [False, *content[:-1]], [*content[1:], False], strict=True)
-    return keys + [f"mk{ord(char):04x}" for char, own, before, after in beside if own and not before and not after]
+    alone = [_code(f"mk{ord(char):04x}") for char, own, before, after in beside if own and not before and not after]
+    return keys + alone
+
+
+def _code(key: str) -> str:
+    return key.translate(_DIGITS_AS_LETTERS)
 
 
 def expand_for_search(markdown: str, glossary: Mapping[str, Term], keywords: Iterable[str] = ()) -> str:

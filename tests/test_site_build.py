@@ -31,11 +31,11 @@ def test_search_forms_and_keys_come_from_the_glossary(site: Path) -> None:
     forms = re.search(r'<script id="mnp-search-forms" type="application/json">(.*?)</script>', page(site, "index.html"))
     assert forms is not None
     data = json.loads(forms.group(1))
-    assert {"漏えい等", "漏洩", "流出"} <= set(data["terms"]["mnp05rouei"])
-    assert data["subject"] == ["mnp11kojinbangou"]  # mkdocs.yml extra.search.subject_terms
+    assert {"漏えい等", "漏洩", "流出"} <= set(data["terms"]["mnpglrouei"])
+    assert data["subject"] == ["mnphhkojinbangou"]  # mkdocs.yml extra.search.subject_terms
     index = json.loads(page(site, "search/search_index.json"))
     leak = next(doc for doc in index["docs"] if doc["location"] == "playbooks/leak.html#first-hour")
-    assert "mnpterms" in leak["text"] and "mnp05rouei" in leak["text"]
+    assert "mnpterms" in leak["text"] and "mnpglrouei" in leak["text"]
     assert not any(doc["location"].startswith("review.html") for doc in index["docs"])
 
 

@@ -31,7 +31,9 @@
   // What follows a term when someone asks what it means; not って何日 (a question about a number of days).
   const DEFINITION = /^\s*(とは|って何(?![\u3400-\u9fff])|ってなに|の?意味)/
   const definitionKey = key => key.replace(/^mnp/, "mnd") // macros/search.py, definition_key
-  const hex = char => char.charCodeAt(0).toString(16).padStart(4, "0")
+  // Keys have no digits (lunr issue #503, macros/search.py _DIGITS_AS_LETTERS): 0–9 are written g–p.
+  const code = key => key.replace(/[0-9]/g, digit => "ghijklmnop"[digit])
+  const hex = char => code(char.charCodeAt(0).toString(16).padStart(4, "0"))
 
   // A lone kanji (the 先 of 外注先) says less than a pair, a number or a glossary term: those get
   // a boost. Written key*^n: the wildcard keeps lunr's pipeline off the key, as for Material's own
@@ -86,7 +88,7 @@
     }
     for (const [, number, unit] of text.matchAll(NUMBER)) {
       // With its unit (30日, 19条) the number is that key alone: bare, it would match phone numbers and times.
-      keys.push(...weigh(unit ? `mn${number}x${hex(unit)}` : number, PAIR))
+      keys.push(...weigh(unit ? `mu${code(number)}x${hex(unit)}` : number, PAIR))
       marks.push(number + unit)
     }
     for (const word of text.match(LATIN) || []) {
