@@ -218,6 +218,17 @@ def test_query_with_a_key_lunr_once_lost_is_answered(browser: Any, site_url: str
     page.close()
 
 
+def test_hyphen_typed_for_the_long_vowel_mark_is_read_as_one(browser: Any, site_url: str) -> None:
+    """マイナンバ-カ-ド: sent as typed (a hyphen is lunr syntax), the words matched no page."""
+    page = browser.new_page()
+    page.goto(site_url + "index.html")
+    page.click(".md-search__input")
+    assert top_pages(page, "マイナンバ-カ-ド なくした", site_url)[0] == "playbooks/card-loss.html"
+    # Found in the pages' text (words marked), not only added from a close known question.
+    assert page.locator(".md-search-result__list mark").count() > 0
+    page.close()
+
+
 @pytest.mark.parametrize(
     ("query", "first"),
     [("shredder", "storage.html"), ("subcontractor", "outsourcing.html"), ("hotline", "contacts.html")],

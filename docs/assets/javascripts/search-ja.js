@@ -100,7 +100,8 @@
   // {query for the worker, words to mark, whether it asks what a term means}; queries without
   // Japanese (or with lunr syntax) pass as typed.
   function transform(typed) {
-    const query = typed.normalize("NFKC").toLowerCase()
+    // A hyphen after katakana is a long-vowel mark typed on the wrong key (マイナンバ-), not lunr syntax.
+    const query = typed.normalize("NFKC").toLowerCase().replace(/(?<=[\u30a1-\u30fa])-/g, "ー")
     if (!JAPANESE.test(query) || LUNR_SYNTAX.test(query)) return { query: typed, marks: [], meaning: false }
     const dict = load()
     const keys = []
