@@ -16,6 +16,7 @@ When held-out-20 to -25 (ninth session) joined the known questions, held-out-3, 
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from pathlib import Path
@@ -217,6 +218,30 @@ def test_query_with_a_key_lunr_once_lost_is_answered(browser: Any, site_url: str
     page.click(".md-search__input")
     assert top_pages(page, "報告期限 土日も数える？", site_url)[0] == "playbooks/leak.html"
     assert failures == []
+    page.close()
+
+
+def test_every_word_with_a_digit_in_the_index_can_be_found(browser: Any, site: Path, site_url: str) -> None:
+    """lunr issue #503 (keys are digit-free since): words that go on with different digits can be
+    lost from lunr's word tree, and a query for them then fails or finds nothing. Numbers stay words
+    (30, phone numbers), so each one in the index is searched for once.
+    """
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    separator = re.compile(index["config"]["separator"])
+    words = {
+        word
+        for doc in index["docs"]
+        for word in separator.split(doc["text"].lower())
+        if re.fullmatch("[a-z]*[0-9][a-z0-9]*", word)
+    }
+    page = browser.new_page()
+    failures: list[str] = []
+    page.on("console", lambda message: failures.append(message.text) if "Invalid query" in message.text else None)
+    page.goto(site_url + "index.html")
+    page.click(".md-search__input")
+    assert len(words) > 50
+    not_found = [word for word in sorted(words) if not top_pages(page, word, site_url)]
+    assert (not_found, failures) == ([], [])
     page.close()
 
 
