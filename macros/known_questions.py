@@ -2,16 +2,21 @@
 mkdocs.yml extra.search.known_questions: the search evaluation's, tests/search_queries.yml, and those
 written for the search from each page, data/search-questions.yml). search-ja.js moves a page up the
 results when a query resembles questions that page answers, and adds it when the words matched no
-page at all.
+page at all. A query typed in kana alone (まいなかーど おとした: unconverted, on a phone) is
+compared with the questions' readings instead.
 """
 
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 from pydantic import Field
+from sudachipy import Dictionary, Tokenizer
 
 from .errors import PlaybookError, Problem, raise_if_any
 from .models import Id, Model, Text
@@ -52,13 +57,33 @@ def load_known_questions(path: Path, name: str, page_exists: Callable[[str], boo
     return document.queries
 
 
+# A token written in kana or kanji is read; others (SMS, 30, ?) stay as written.
+_JAPANESE = re.compile("[\u3041-\u30fa\u3400-\u9fff\uf900-\ufaff々]")
+_KATAKANA_TO_HIRAGANA = {code: code - 0x60 for code in range(0x30A1, 0x30F7)}
+
+
+@cache
+def _tokenizer() -> Tokenizer:
+    return Dictionary(dict="small").tokenizer()
+
+
+def reading(text: str) -> str:
+    """The text in hiragana as someone would type it without converting (search-ja.js compares a
+    query in kana alone with these): マイナカードを落とした → まいなかーどをおとした.
+    """
+    tokens = _tokenizer().tokenize(unicodedata.normalize("NFKC", text).lower())
+    return "".join(t.reading_form() if _JAPANESE.search(t.surface()) else t.surface() for t in tokens).translate(
+        _KATAKANA_TO_HIRAGANA
+    )
+
+
 def known_questions_script(questions: list[KnownQuestion], titles: dict[str, str]) -> str:
     """search/known_questions.js: the questions and the titles of the pages they name, for search-ja.js.
 
     A script, not JSON, so that it also loads when the site is opened from a folder (file://).
     """
     data = {
-        "questions": [[q.query, q.expect, q.set] for q in questions],
+        "questions": [[q.query, q.expect, q.set, reading(q.query)] for q in questions],
         "titles": {page: titles[page] for page in sorted({q.expect for q in questions})},
     }
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")

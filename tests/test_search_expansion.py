@@ -1,4 +1,6 @@
-"""Search keys (macros/search.py): golden test of a page's hidden blocks, and the keys of words."""
+"""Search keys (macros/search.py): golden test of a page's hidden blocks, and the keys of words;
+the readings of the known questions (macros/known_questions.py).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ import re
 import pytest
 
 from macros.catalog import load_catalog
+from macros.known_questions import reading
 from macros.search import definition_key, expand_for_search, forms, query_forms, search_key, text_keys
 
 from .conftest import FIXTURES, GOLDEN, assert_golden
@@ -72,3 +75,15 @@ def test_no_term_key_begins_another() -> None:
     """The query side appends a wildcard to each key: 個人番号 must not also match 個人番号関係事務."""
     keys = [search_key("kojin-bangou"), search_key("kojin-bangou-kankei-jimu"), search_key("a"), search_key("a0")]
     assert not [(a, b) for a in keys for b in keys if a != b and b.startswith(a)]
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        ("マイナカードを落とした", "まいなかーどをおとした"),  # katakana too: typed unconverted, it is hiragana
+        ("ﾏｲﾅｶｰﾄﾞ 止めたい", "まいなかーど とめたい"),  # NFKC first, as search-ja.js does; 止め read in context
+        ("SMSで30日以内に", "smsで30にちいないに"),  # Latin letters and numbers as written
+    ],
+)
+def test_known_questions_are_read_in_hiragana(question: str, read: str) -> None:
+    assert reading(question) == read

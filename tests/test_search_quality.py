@@ -213,6 +213,22 @@ def test_evaluation_leaves_out_the_questions_it_measures(search_page: Any, site_
     assert top_pages(search_page, "マイナンバー 何桁", site_url) == []  # no page names 何桁
 
 
+def test_query_in_kana_alone_is_compared_with_the_readings(search_page: Any, site_url: str) -> None:
+    """Typed unconverted, がいちゅう けいやく shares no character with 外注先との契約: the known
+    questions' readings (macros/known_questions.py) bring it to the page that answers them.
+    """
+    questions = [
+        ["外注先との契約に入れる条項", "outsourcing.html", "a"],
+        ["なくしたカードの再発行", "playbooks/card-loss.html", "b"],
+    ]
+    search_page.evaluate("questions => { window.mnpKnownQuestions = {questions, titles: {}} }", questions)
+    assert "outsourcing.html" not in top_pages(search_page, "がいちゅう けいやく", site_url)
+    readings = ["がいちゅうさきとのけいやくにいれるじょうこう", "なくしたかーどのさいはっこう"]
+    with_readings = [[*question, read] for question, read in zip(questions, readings, strict=True)]
+    search_page.evaluate("questions => { window.mnpKnownQuestions = {questions, titles: {}} }", with_readings)
+    assert top_pages(search_page, "がいちゅう けいやく", site_url)[0] == "outsourcing.html"
+
+
 def test_query_with_a_key_lunr_once_lost_is_answered(search_page: Any, site_url: str) -> None:
     """数 alone made a key (mk6570) that lunr's word tree lost (issue #503): every query with it failed."""
     assert top_pages(search_page, "報告期限 土日も数える？", site_url)[0] == "playbooks/leak.html"

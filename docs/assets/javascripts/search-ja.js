@@ -10,7 +10,8 @@
 //   in a word written in kana alone.
 // The keys match only the hidden blocks, so the words themselves are marked in the results here.
 // Then the results are re-ranked with the known questions (search/known_questions.js, from
-// extra.search.known_questions): a page moves up as the query resembles the questions it answers.
+// extra.search.known_questions): a page moves up as the query resembles the questions it answers
+// (a query in kana alone: as it resembles their readings).
 // A query that finds nothing gets links to the pages to start from (extra.search.help_pages).
 (() => {
   "use strict"
@@ -229,14 +230,9 @@
     return counts
   }
 
-  let known = null
-  function knownQuestions() {
-    const data = window.mnpKnownQuestions
-    if (!data) return null // not loaded (yet), or a build without them: Material's order stays
-    // tests/search_eval.py leaves out the group of questions it is measuring.
-    const leftOut = window.mnpKnownQuestionsLeftOut || ""
-    if (known && known.data === data && known.leftOut === leftOut) return known
-    const kept = data.questions.filter(([, , group]) => group !== leftOut).map(([query, page]) => [grams(query), page])
+  // The tf-idf vectors of a list of [text, page]; vector() makes a query's in the same space.
+  function vectors(texts) {
+    const kept = texts.map(([text, page]) => [grams(text), page])
     const seen = new Map()
     for (const [counts] of kept) for (const gram of counts.keys()) seen.set(gram, (seen.get(gram) || 0) + 1)
     const vector = counts => {
@@ -248,18 +244,40 @@
       for (const weight of weights.values()) norm += weight * weight
       return { weights, norm: Math.sqrt(norm) }
     }
-    const questions = kept.map(([counts, page]) => ({ page, ...vector(counts) })).filter(q => q.norm > 0)
-    known = { data, leftOut, vector, questions, titles: data.titles }
+    return { vector, questions: kept.map(([counts, page]) => ({ page, ...vector(counts) })).filter(q => q.norm > 0) }
+  }
+
+  let known = null
+  function knownQuestions() {
+    const data = window.mnpKnownQuestions
+    if (!data) return null // not loaded (yet), or a build without them: Material's order stays
+    // tests/search_eval.py leaves out the group of questions it is measuring.
+    const leftOut = window.mnpKnownQuestionsLeftOut || ""
+    if (known && known.data === data && known.leftOut === leftOut) return known
+    const kept = data.questions.filter(([, , group]) => group !== leftOut)
+    // Each question as written, and its reading in hiragana (macros/known_questions.py, reading).
+    const written = vectors(kept.map(([query, page]) => [query, page]))
+    const read = vectors(kept.map(([query, page, , reading]) => [reading || query, page]))
+    known = { data, leftOut, written, read, titles: data.titles }
     return known
   }
+
+  // A query in kana alone (まいなかーど おとした, typed unconverted on a phone) shares few
+  // characters with questions written in kanji: it is compared with their readings, in hiragana.
+  const KANJI = /[\u3400-\u9fff\uf900-\ufaff々]/
+  const KANA = /[\u3041-\u3096\u30a1-\u30fa]/
+  const hiragana = text => text.replace(/[\u30a1-\u30f6]/g, char => String.fromCharCode(char.charCodeAt(0) - 0x60))
 
   // {votes: page → votes, adds: pages close enough to be added}
   function neighbours(index, query) {
     const votes = new Map()
     const adds = new Set()
-    const asked = index.vector(grams(query))
+    const text = query.normalize("NFKC")
+    const kana = !KANJI.test(text) && KANA.test(text)
+    const { vector, questions } = kana ? index.read : index.written
+    const asked = vector(grams(kana ? hiragana(text) : text))
     if (!asked.norm) return { votes, adds }
-    const similar = index.questions.map(question => {
+    const similar = questions.map(question => {
       let dot = 0
       for (const [gram, weight] of asked.weights) dot += weight * (question.weights.get(gram) || 0)
       return [dot / asked.norm / question.norm, question.page]
