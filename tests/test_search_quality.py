@@ -12,6 +12,8 @@ The questions written for the search (data/search-questions.yml, eighth session)
 chosen with them raised every set but held-out-6 (29 → 27 of 30 first) and held-out-7 (25 of 30 as before).
 When held-out-20 to -25 (ninth session) joined the known questions, held-out-3, -5, -11, -12, -16 and
 -18 lost one or two queries each; the English keywords and the keys without digits lowered no set.
+In the tenth session, held-out-26 and -27 joining cost held-out-12, -14, -15 and -22 a query or two
+(-15 and -22 gained as many elsewhere), and leaving My Number out of English queries cost held-out-19 one.
 """
 
 from __future__ import annotations
@@ -42,8 +44,8 @@ def _catalog() -> Catalog:
     return load_catalog(ROOT / "data" / "mynumber.yml", ROOT / "data" / "organisation.yml", root=ROOT)
 
 
-FLOOR = {  # set: (P@1, recall@3) measured 2026-11-24 (ninth session, all 25 sets known), see README
-    "all": (0.86, 0.98),  # 1040 / 1202, 1182 / 1202
+FLOOR = {  # set: (P@1, recall@3) measured 2026-11-24 (tenth session, all 27 sets known), see README
+    "all": (0.87, 0.98),  # 1123 / 1283, 1265 / 1283
     "tuned": (0.92, 1.0),
     "held-out": (1.0, 1.0),
     "held-out-2": (0.93, 1.0),
@@ -54,22 +56,24 @@ FLOOR = {  # set: (P@1, recall@3) measured 2026-11-24 (ninth session, all 25 set
     "held-out-7": (0.93, 1.0),
     "held-out-8": (0.87, 1.0),
     "held-out-9": (0.92, 0.97),
-    "held-out-10": (0.85, 0.97),
+    "held-out-10": (0.87, 0.97),
     "held-out-11": (0.85, 1.0),  # 51 / 60: was 53 before held-out-24 and -25 joined
-    "held-out-12": (0.78, 0.95),  # 47 / 60, 57 / 60: was 48 / 60 and 58 / 60 before held-out-20 to -23 joined
-    "held-out-13": (0.90, 0.98),
-    "held-out-14": (0.76, 1.0),  # 46 / 60, 60 / 60
-    "held-out-15": (0.83, 0.96),  # 50 / 60, 58 / 60
-    "held-out-16": (0.78, 0.96),  # 47 / 60, 58 / 60: was 49 and 59 before held-out-20 to -25 joined
-    "held-out-17": (0.86, 0.98),  # 52 / 60, 59 / 60
+    "held-out-12": (0.76, 0.95),  # 46 / 60, 57 / 60: was 48 before held-out-20 to -23 joined, 47 before -26 and -27
+    "held-out-13": (0.91, 0.98),
+    "held-out-14": (0.78, 0.98),  # 47 / 60, 59 / 60: was 60 / 60 recall@3 before held-out-26 and -27 joined
+    "held-out-15": (0.88, 0.98),  # 53 / 60, 59 / 60
+    "held-out-16": (0.86, 1.0),  # 52 / 60, 60 / 60
+    "held-out-17": (0.90, 0.98),  # 54 / 60, 59 / 60
     "held-out-18": (0.90, 0.98),  # 54 / 60, 59 / 60: was 56 before held-out-24 and -25 joined
-    "held-out-19": (0.80, 0.98),  # 48 / 60, 59 / 60
-    "held-out-20": (0.86, 0.96),  # 52 / 60, 58 / 60
+    "held-out-19": (0.78, 0.98),  # 47 / 60, 59 / 60: was 48 before English queries left My Number out
+    "held-out-20": (0.91, 0.98),  # 55 / 60, 59 / 60
     "held-out-21": (0.94, 1.0),  # 49 / 52, 52 / 52
-    "held-out-22": (0.76, 0.96),  # 46 / 60, 58 / 60
+    "held-out-22": (0.80, 0.96),  # 48 / 60, 58 / 60
     "held-out-23": (0.93, 0.97),  # 43 / 46, 45 / 46
-    "held-out-24": (0.80, 0.95),  # 48 / 60, 57 / 60
+    "held-out-24": (0.81, 0.95),  # 49 / 60, 57 / 60
     "held-out-25": (0.97, 1.0),  # 35 / 36, 36 / 36
+    "held-out-26": (0.80, 1.0),  # 48 / 60, 60 / 60
+    "held-out-27": (0.85, 1.0),  # 18 / 21, 21 / 21
 }
 
 
@@ -272,12 +276,25 @@ def test_english_words_find_japanese_pages_through_their_keywords(
     assert top_pages(search_page, query, site_url)[0] == first
 
 
+def test_english_query_leaves_my_number_out_when_it_says_more(search_page: Any, site_url: str) -> None:
+    """The word "number" fills the English sections of the playbooks, so in "penalties under the My Number Act"
+    it put the card-loss playbook before the law page. Like マイナンバー in a Japanese query, the
+    site's subject counts only when the query says nothing else.
+    """
+    search_page.evaluate("window.mnpKnownQuestions = undefined")  # the words alone decide
+    assert top_pages(search_page, "penalties under the My Number Act", site_url)[0] == "law.html"
+    assert top_pages(search_page, "My Number", site_url)
+
+
 @pytest.mark.parametrize(
     ("query", "first"),
     [
         ("漏洩とは", "glossary.html#term-rouei"),  # a question for a term's meaning: its glossary entry
         ("PPCって何", "glossary.html#term-ppc"),
         ("電子証明書って何", "glossary.html#term-denshi-shoumeisho"),  # 何 is not searched for
+        # Before the definition weighed more than the term, pages using the term often won.
+        ("事務取扱責任者 とは", "glossary.html#term-jimu-sekininsha"),
+        ("墨消しって何", "glossary.html#term-masking"),
         ("速報って何日以内", "playbooks/leak.html#"),  # a question about days, not about the word
     ],
 )

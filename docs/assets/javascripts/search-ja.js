@@ -42,6 +42,8 @@
   const PAIR = 2
   const weigh = (key, times) => [times > 1 ? `${key}*^${times}` : key]
 
+  const escape = text => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") // for a RegExp
+
   // kanaWord: the run is a word of its own written in kana (not the ending left beside a term).
   function runKeys(run, kanaWord) {
     const chars = [...run]
@@ -98,13 +100,27 @@
     }
   }
 
-  // {query for the worker, words to mark, whether it asks what a term means}; queries without
-  // Japanese (or with lunr syntax) pass as typed.
+  // A query in Latin letters without the site's subject in them (My Number), if other words remain:
+  // they say what it is about, and "number" would favour the English sections, which use it most.
+  function withoutSubject(query, { terms, subject }) {
+    let rest = query
+    for (const key of subject) {
+      for (const form of terms[key]) {
+        const latin = form.normalize("NFKC").toLowerCase()
+        if (!JAPANESE.test(latin)) rest = rest.replace(new RegExp(`\\b${escape(latin)}\\b`, "g"), " ")
+      }
+    }
+    return /[a-z]/.test(rest) ? rest.trim() : query
+  }
+
+  // {query for the worker, words to mark, whether it asks what a term means}; queries with lunr
+  // syntax pass as typed, queries without Japanese as typed but for the subject.
   function transform(typed) {
     // A hyphen after katakana is a long-vowel mark typed on the wrong key (マイナンバ-), not lunr syntax.
     const query = typed.normalize("NFKC").toLowerCase().replace(/(?<=[\u30a1-\u30fa])-/g, "ー")
-    if (!JAPANESE.test(query) || LUNR_SYNTAX.test(query)) return { query: typed, marks: [], meaning: false }
+    if (LUNR_SYNTAX.test(query)) return { query: typed, marks: [], meaning: false }
     const dict = load()
+    if (!JAPANESE.test(query)) return { query: withoutSubject(query, dict), marks: [], meaning: false }
     const keys = []
     const subject = { keys: [], marks: [] }
     const marks = []
@@ -128,9 +144,10 @@
         const into = dict.subject.has(key) ? subject : { keys, marks }
         into.keys.push(...weighed)
         into.marks.push(...dict.terms[key])
-        // The question's own words (とは, って何) are not searched for.
+        // The question's own words (とは, って何) are not searched for; the section that defines the
+        // term outweighs the sections that use it most (事務取扱責任者 とは: the leak playbook).
         const asked = query.slice(index + form.length).match(DEFINITION)
-        if (asked) keys.push(...weigh(definitionKey(key), PAIR * 2))
+        if (asked) keys.push(...weigh(definitionKey(key), PAIR * 8))
         asksMeaning ||= Boolean(asked)
         rest = ""
         afterForm = !asked
@@ -190,7 +207,7 @@
   }
 
   function present(list) {
-    const escaped = queryMarks.map(word => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    const escaped = queryMarks.map(escape)
     const pattern = escaped.length ? new RegExp(`(${escaped.sort((a, b) => b.length - a.length).join("|")})`, "i") : null
     for (const article of list.querySelectorAll(".md-search-result__article")) {
       trim(article)
