@@ -20,6 +20,7 @@ from sudachipy import Dictionary, Tokenizer
 
 from .errors import PlaybookError, Problem, raise_if_any
 from .models import Id, Model, Text
+from .search import JAPANESE
 from .validation import validate_file
 from .yamlfile import load_yaml
 
@@ -58,7 +59,7 @@ def load_known_questions(path: Path, name: str, page_exists: Callable[[str], boo
 
 
 # A token written in kana or kanji is read; others (SMS, 30, ?) stay as written.
-_JAPANESE = re.compile("[\u3041-\u30fa\u3400-\u9fff\uf900-\ufaff々]")
+_JAPANESE = re.compile(f"[{JAPANESE}]")
 _KATAKANA_TO_HIRAGANA = {code: code - 0x60 for code in range(0x30A1, 0x30F7)}
 
 

@@ -42,14 +42,15 @@ TRAINER_NOTE = r"(?:!!!|\?\?\?\+?)\s+trainer\b"
 _TRAINER_NOTE_START = re.compile("^" + TRAINER_NOTE)
 _NOTE_START = "<div data-search-exclude markdown>\n\n"
 _NOTE_END = "\n</div>\n\n"
-# Japanese characters: kanji and katakana carry the meaning, hiragana is mostly particles and endings.
-_JAPANESE = "\u3041-\u3096\u30a1-\u30fa\u30fc\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヵヶ"
-_RUN = re.compile(f"[{_JAPANESE}]+")
+# Japanese characters (a regex class): kanji and katakana carry the meaning, hiragana is mostly
+# particles and endings.
+JAPANESE = "\u3041-\u3096\u30a1-\u30fa\u30fc\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヵヶ"
+_RUN = re.compile(f"[{JAPANESE}]+")
 _HIRAGANA = re.compile("[\u3041-\u3096]")
 # Particles that follow a noun (文の, 人が): a pair with one says nothing about the word.
 _PARTICLES = frozenset("のがをはにでもへや")
 # A number with the character after it: 30日 and 30人 are different deadlines.
-_NUMBER = re.compile(f"([0-9]+)([{_JAPANESE}]?)")
+_NUMBER = re.compile(f"([0-9]+)([{JAPANESE}]?)")
 # A word in Latin letters, as a query sends it (SMS → sms).
 _LATIN = re.compile("[a-z]+")
 # A heading of the section that defines a glossary term (macros/render/glossary.py).

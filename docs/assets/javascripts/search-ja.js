@@ -20,7 +20,7 @@
   const RESULT = 3
   const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/
   const LUNR_SYNTAX = /["*+\-:^~]/
-  // Mirrors macros/search.py (_JAPANESE, _HIRAGANA, _PARTICLES, _NUMBER, _LATIN, text_keys): both sides make the same keys.
+  // Mirrors macros/search.py (JAPANESE, _HIRAGANA, _PARTICLES, _NUMBER, _LATIN, text_keys): both sides make the same keys.
   const CHARS = "\\u3041-\\u3096\\u30a1-\\u30fa\\u30fc\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff々〆ヵヶ"
   const RUN = new RegExp(`[${CHARS}]+`, "g")
   const HIRAGANA = /[\u3041-\u3096]/
