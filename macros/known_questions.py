@@ -1,9 +1,10 @@
 """Known questions: questions people ask, each with the page that answers it (the files of
 mkdocs.yml extra.search.known_questions: the search evaluation's, tests/search_queries.yml, and those
-written for the search from each page, data/search-questions.yml). search-ja.js moves a page up the
-results when a query resembles questions that page answers, and adds it when the words matched no
-page at all. A query typed in kana alone (まいなかーど おとした: unconverted, on a phone) is
-compared with the questions' readings instead.
+written for the search from each page, data/search-questions.yml). A model learnt from them at build
+time (macros/question_model.py) says how likely each page is to answer a query; search-ja.js moves
+the likely pages up the results, and adds one the words matched nowhere when it is likelier than
+all others together. Each question is also learnt as read in hiragana, for a query typed in kana
+alone (まいなかーど おとした: unconverted, on a phone).
 """
 
 from __future__ import annotations
@@ -14,12 +15,14 @@ import unicodedata
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from pydantic import Field
 from sudachipy import Dictionary, Tokenizer
 
 from .errors import PlaybookError, Problem, raise_if_any
 from .models import Id, Model, Text
+from .question_model import train
 from .search import JAPANESE
 from .validation import validate_file
 from .yamlfile import load_yaml
@@ -69,8 +72,8 @@ def _tokenizer() -> Tokenizer:
 
 
 def reading(text: str) -> str:
-    """The text in hiragana as someone would type it without converting (search-ja.js compares a
-    query in kana alone with these): マイナカードを落とした → まいなかーどをおとした.
+    """The text in hiragana as someone would type it without converting (the model learns it too,
+    for queries in kana alone): マイナカードを落とした → まいなかーどをおとした.
     """
     tokens = _tokenizer().tokenize(unicodedata.normalize("NFKC", text).lower())
     return "".join(t.reading_form() if _JAPANESE.search(t.surface()) else t.surface() for t in tokens).translate(
@@ -79,13 +82,22 @@ def reading(text: str) -> str:
 
 
 def known_questions_script(questions: list[KnownQuestion], titles: dict[str, str]) -> str:
-    """search/known_questions.js: the questions and the titles of the pages they name, for search-ja.js.
+    """search/known_questions.js: the model of the questions and the titles of the pages they name.
 
     A script, not JSON, so that it also loads when the site is opened from a folder (file://).
     """
     data = {
-        "questions": [[q.query, q.expect, q.set, reading(q.query)] for q in questions],
+        "model": known_questions_model(questions),
         "titles": {page: titles[page] for page in sorted({q.expect for q in questions})},
     }
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
     return f"window.mnpKnownQuestions = {text}\n"
+
+
+def known_questions_model(questions: list[KnownQuestion]) -> dict[str, Any]:
+    """The model search-ja.js ranks pages with (macros/question_model.py), learnt from each question
+    as written and as read, so that a query typed in kana alone finds the same page.
+    """
+    examples = [(q.query, q.expect) for q in questions]
+    examples += [(read, q.expect) for q in questions if (read := reading(q.query)) != q.query]
+    return train(examples)

@@ -9,9 +9,8 @@
 // - pairs that start with a hiragana are left out (particles and endings, on every page), except
 //   in a word written in kana alone.
 // The keys match only the hidden blocks, so the words themselves are marked in the results here.
-// Then the results are re-ranked with the known questions (search/known_questions.js, from
-// extra.search.known_questions): a page moves up as the query resembles the questions it answers
-// (a query in kana alone: as it resembles their readings).
+// Then the results are re-ranked with a model of the known questions (search/known_questions.js,
+// learnt from extra.search.known_questions): a page moves up as it is likely to answer the query.
 // A query that finds nothing gets links to the pages to start from (extra.search.help_pages).
 (() => {
   "use strict"
@@ -222,22 +221,20 @@
     }
   }
 
-  // Known questions. Resemblance is the cosine of character 1- to 3-grams weighted by rarity
-  // (tf-idf over the questions); each of the closest questions votes for the page that answers it,
-  // the closest most. A page's place: Material's score / the best score + VOTES × its share of the votes.
-  // These settings were chosen on the evaluation (README, 検索の評価).
-  const NEIGHBOURS = 20
-  const SHARPNESS = 3 // a vote is exp(SHARPNESS × (similarity − the best similarity))
+  // Known questions: a model learnt from them at build time (macros/question_model.py) says how
+  // likely each page is to answer the query. A page's place: Material's score / the best score +
+  // VOTES × its probability; a page the words matched nowhere is added if it is likelier than all
+  // the others together. VOTES was chosen on the evaluation (README, 検索の評価).
   const VOTES = 3
-  const LEAST = 0.1 // a question less similar than this does not vote
-  const ADDS = 0.3 // nor adds its page when the query's words matched none (one shared letter is not enough)
-  const SEPARATORS = /[\s、。？?！!・/]+/
+  const ADDS = 0.5
+  const SEPARATORS = /[\s、。？?！!・/]+/ // as macros/question_model.py cuts its grams
+  const LONGEST = 3
 
   function grams(text) {
     const counts = new Map()
     for (const part of text.normalize("NFKC").toLowerCase().split(SEPARATORS)) {
       const chars = [...part]
-      for (let n = 1; n <= 3; n++) {
+      for (let n = 1; n <= LONGEST; n++) {
         for (let at = 0; at + n <= chars.length; at++) {
           const gram = chars.slice(at, at + n).join("")
           counts.set(gram, (counts.get(gram) || 0) + 1)
@@ -247,88 +244,49 @@
     return counts
   }
 
-  // The tf-idf vectors of a list of [text, page]; vector() makes a query's in the same space.
-  function vectors(texts) {
-    const kept = texts.map(([text, page]) => [grams(text), page])
-    const seen = new Map()
-    for (const [counts] of kept) for (const gram of counts.keys()) seen.set(gram, (seen.get(gram) || 0) + 1)
-    const vector = counts => {
-      const weights = new Map()
-      for (const [gram, count] of counts) {
-        if (seen.has(gram)) weights.set(gram, (1 + Math.log(count)) * Math.log(kept.length / seen.get(gram)))
-      }
-      let norm = 0
-      for (const weight of weights.values()) norm += weight * weight
-      return { weights, norm: Math.sqrt(norm) }
-    }
-    return { vector, questions: kept.map(([counts, page]) => ({ page, ...vector(counts) })).filter(q => q.norm > 0) }
-  }
-
-  let known = null
-  function knownQuestions() {
-    const data = window.mnpKnownQuestions
-    if (!data) return null // not loaded (yet), or a build without them: Material's order stays
-    // tests/search_eval.py leaves out the group of questions it is measuring.
-    const leftOut = window.mnpKnownQuestionsLeftOut || ""
-    if (known && known.data === data && known.leftOut === leftOut) return known
-    const kept = data.questions.filter(([, , group]) => group !== leftOut)
-    // Each question as written, and its reading in hiragana (macros/known_questions.py, reading).
-    const written = vectors(kept.map(([query, page]) => [query, page]))
-    const read = vectors(kept.map(([query, page, , reading]) => [reading || query, page]))
-    known = { data, leftOut, written, read, titles: data.titles }
-    return known
-  }
-
   // A query in kana alone (まいなかーど おとした, typed unconverted on a phone) shares few
-  // characters with questions written in kanji: it is compared with their readings, in hiragana.
+  // characters with questions written in kanji: the model also learnt their readings, in hiragana.
   const KANJI = /[\u3400-\u9fff\uf900-\ufaff々]/
   const KANA = /[\u3041-\u3096\u30a1-\u30fa]/
   const hiragana = text => text.replace(/[\u30a1-\u30f6]/g, char => String.fromCharCode(char.charCodeAt(0) - 0x60))
 
-  // {votes: page → votes, adds: pages close enough to be added}
-  function neighbours(index, query) {
-    const votes = new Map()
-    const adds = new Set()
+  // page → probability, as scikit-learn's predict_proba computes it (but for the grams whose weights
+  // were too small to ship); empty when the model knows no gram of the query.
+  function probabilities({ pages, bias, grams: weights }, query) {
     const text = query.normalize("NFKC")
-    const kana = !KANJI.test(text) && KANA.test(text)
-    const { vector, questions } = kana ? index.read : index.written
-    const asked = vector(grams(kana ? hiragana(text) : text))
-    if (!asked.norm) return { votes, adds }
-    const similar = questions.map(question => {
-      let dot = 0
-      for (const [gram, weight] of asked.weights) dot += weight * (question.weights.get(gram) || 0)
-      return [dot / asked.norm / question.norm, question.page]
-    })
-    similar.sort((a, b) => b[0] - a[0])
-    const best = similar.length ? similar[0][0] : 0
-    for (const [similarity, page] of similar.slice(0, NEIGHBOURS)) {
-      if (similarity > LEAST) votes.set(page, (votes.get(page) || 0) + Math.exp(SHARPNESS * (similarity - best)))
-      if (similarity >= ADDS) adds.add(page)
+    const known = [...grams(!KANJI.test(text) && KANA.test(text) ? hiragana(text) : text)].filter(([gram]) => Object.hasOwn(weights, gram))
+    const tfidf = known.map(([gram, count]) => [weights[gram], (1 + Math.log(count)) * weights[gram][0]])
+    const norm = Math.sqrt(tfidf.reduce((sum, [, value]) => sum + value * value, 0))
+    if (!norm) return new Map()
+    const logits = [...bias]
+    for (const [entry, value] of tfidf) {
+      for (let at = 1; at < entry.length; at += 2) logits[entry[at]] += (entry[at + 1] * value) / norm
     }
-    return { votes, adds }
+    const top = Math.max(...logits)
+    const exps = logits.map(logit => Math.exp(logit - top))
+    const total = exps.reduce((sum, value) => sum + value, 0)
+    return new Map(pages.map((page, index) => [page, exps[index] / total]))
   }
 
-  // Material's results are one group of sections per page; a page only the votes found gets a
+  // Material's results are one group of sections per page; a page only the model found gets a
   // group of its own, its title alone, in the shape Material renders.
   function rerank(items, query) {
-    const index = knownQuestions()
-    if (!index) return items
-    const { votes, adds } = neighbours(index, query)
-    if (!votes.size) return items
-    let total = 0
-    for (const share of votes.values()) total += share
+    const known = window.mnpKnownQuestions
+    if (!known) return items // not loaded (yet), or a build without them: Material's order stays
+    const likely = probabilities(known.model, query)
+    if (!likely.size) return items
     const pages = items.map(group => ({
       group,
       page: group[0].location.split("#")[0],
       score: Math.max(...group.map(doc => doc.score)),
     }))
     const best = Math.max(0, ...pages.map(page => page.score)) || 1
-    for (const page of adds) {
-      if (!pages.some(found => found.page === page)) {
-        pages.push({ group: [{ location: page, title: index.titles[page], text: "", score: 0, terms: {} }], page, score: 0 })
+    for (const [page, probability] of likely) {
+      if (probability >= ADDS && !pages.some(found => found.page === page)) {
+        pages.push({ group: [{ location: page, title: known.titles[page], text: "", score: 0, terms: {} }], page, score: 0 })
       }
     }
-    const place = page => page.score / best + (VOTES * (votes.get(page.page) || 0)) / total
+    const place = page => page.score / best + VOTES * (likely.get(page.page) || 0)
     return pages.sort((a, b) => place(b) - place(a)).map(page => page.group)
   }
 
