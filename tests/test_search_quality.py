@@ -205,10 +205,10 @@ def test_known_questions_move_the_page_that_answers_them_up(search_page: Any, si
     # A page the words matched nowhere comes from the model, titled as in its front matter.
     assert top_pages(search_page, "マイナンバー 何桁", site_url) == ["glossary.html"]
     assert search_page.locator(".md-search-result__item h1").all_inner_texts() == ["用語集"]
-    # Without the known questions, Material's order: the provision playbook names 支払調書, no page says 何桁.
+    # Without the known questions, Material's order: the provision playbook names 源泉徴収票, no page says 何桁.
     shipped = search_page.evaluate("window.mnpKnownQuestions")
     search_page.evaluate("window.mnpKnownQuestions = undefined")
-    query = "講師への支払調書に別の講師の番号が入っていた"
+    query = "源泉徴収票を別の社員に渡してしまった"
     assert top_pages(search_page, query, site_url)[0] == "playbooks/provision.html"
     assert top_pages(search_page, "マイナンバー 何桁", site_url) == []
     # Questions worded unlike the query (a document sent to the wrong person) put the leak playbook first.
