@@ -132,8 +132,14 @@ def generate(project: Path, n: int, *, print_site: bool) -> None:
         tree = TREE.format(k=i // 10) if i % 10 == 0 else ""
         page = PAGE.format(i=i, t=i % max(1, n // 10), tree=tree)
         (project / "playbooks" / f"p{i}.md").write_text(page, encoding="utf-8")
+    # Known questions, one per page: the build learns the search model from them (macros/question_model.py).
+    questions = [f"  - {{query: 事実{i}の手数料をなくした, expect: playbooks/p{i}.html, set: bench}}" for i in range(n)]
+    (project / "questions.yml").write_text("queries:\n" + "\n".join(questions) + "\n", encoding="utf-8")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:")[0]
     config = config.replace("    overdue: warn", "    overdue: warn\n    max_age_days: 36500")
+    config = re.sub(r"known_questions: \[.*\]", "known_questions: [questions.yml]", config)
+    config = re.sub(r"help_pages: \[.*\]", "help_pages: [index.md]", config)
+    config = config.replace("tests/search_queries.yml", "questions.yml")  # watched
     # The whole-site print page (print-site plugin) grows with the square of the site in both builds
     # (N=100: ~22 s of either build's ~22 s) and would hide what this benchmark compares; its cost
     # is measured separately with --with-print-site.
